@@ -1,0 +1,17 @@
+package dev.debrief.contracts;
+
+/**
+ * Kafka topics. The version is part of the name: additive changes stay inside a version, a breaking
+ * change is a new topic. Records are keyed by the aggregate id so one aggregate's events stay in order.
+ */
+public final class Topics {
+    /** Question and loop changes, keyed by question or loop id. */
+    public static final String CATALOG = "debrief.catalog.v1";
+    /** Everything that happens in a live session, keyed by session id. */
+    public static final String SESSIONS = "debrief.sessions.v1";
+    /** Automated and human scores and debriefs, keyed by session id. */
+    public static final String SCORES = "debrief.scores.v1";
+
+    private Topics() {
+    }
+}

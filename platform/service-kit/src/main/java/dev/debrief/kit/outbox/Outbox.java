@@ -1,0 +1,79 @@
+package dev.debrief.kit.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.debrief.contracts.EventEnvelope;
+import dev.debrief.contracts.EventType;
+import dev.debrief.contracts.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Records an event in the caller's transaction. Nothing reaches Kafka unless that transaction commits;
+ * after it commits the relay is nudged so the event goes out at once rather than at the next poll.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Clock clock;
+    private final String source;
+
+    public Outbox(OutboxRelay relay, TransactionSynchronizationRegistry transactions, Clock clock,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.relay = relay;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.source = "/debrief/" + applicationName;
+    }
+
+    /**
+     * @param subject the aggregate id: the Kafka key and the CloudEvents subject
+     * @param tenant the coaching firm the event belongs to, or null
+     * @return the envelope as it will be published
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(EventType type, UUID subject, String tenant, Object data) {
+        JsonNode payload = Json.mapper().valueToTree(data);
+        EventEnvelope envelope = EventEnvelope.of(type, source, subject.toString(), tenant, clock.instant(), payload);
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.fromString(envelope.id());
+        row.topic = type.topic();
+        row.messageKey = subject.toString();
+        row.eventType = type.ceType();
+        row.payload = write(envelope);
+        row.createdAt = envelope.time();
+        row.persist();
+        transactions.registerInterposedSynchronization(new NudgeAfterCommit(relay));
+        return envelope;
+    }
+
+    private static String write(EventEnvelope envelope) {
+        try {
+            return Json.mapper().writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event is not serialisable: " + envelope.type(), e);
+        }
+    }
+
+    private record NudgeAfterCommit(OutboxRelay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.nudge();
+            }
+        }
+    }
+}
