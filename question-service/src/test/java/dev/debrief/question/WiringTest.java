@@ -1,0 +1,139 @@
+package dev.debrief.question;
+
+import dev.debrief.contracts.EventEnvelope;
+import dev.debrief.contracts.Topics;
+import dev.debrief.question.domain.Question;
+import dev.debrief.testsupport.KafkaEvents;
+import dev.debrief.testsupport.RealInfra;
+import dev.debrief.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The foundation works: real PostgreSQL through Panache, real Kafka through the outbox, token checks. */
+@QuarkusTest
+@TestProfile(RealInfra.class)
+class WiringTest {
+
+    @Test
+    void shouldPersistAndReadBackThroughPanache() {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Question q = new Question();
+            q.id = id;
+            q.slug = "wiring-" + id;
+            q.title = "Wiring";
+            q.prompt = "Does the database work?";
+            q.createdAt = Instant.now();
+            q.persist();
+        });
+        Question read = QuarkusTransaction.requiringNew().call(() -> Question.findById(id));
+        assertEquals("wiring-" + id, read.slug);
+    }
+
+    @Test
+    void shouldPublishAnEventThroughTheRealBrokerWhenAQuestionIsCreated() {
+        String slug = "outbox-" + UUID.randomUUID();
+        String id = given().auth().oauth2(TestTokens.token("ada", null, "admin"))
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"slug":"%s","title":"Outbox","prompt":"Is the event published?"}""".formatted(slug))
+                .post("/api/questions")
+                .then().statusCode(201).extract().path("id");
+
+        List<EventEnvelope> events = KafkaEvents.read(Topics.CATALOG, e -> id.equals(e.subject()), 1,
+                Duration.ofSeconds(20));
+        assertEquals(1, events.size());
+        assertEquals("dev.debrief.question.published", events.get(0).type());
+        assertEquals(slug, events.get(0).data().get("slug").asText());
+    }
+
+    @Test
+    void shouldRefuseACallWithoutATokenWithProblemJson() {
+        given().get("/api/questions")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void shouldRefuseATokenForAnotherAudience() {
+        given().auth().oauth2(TestTokens.forAudience("another-api", "cara", "northwind", "candidate"))
+                .get("/api/questions")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void shouldRefuseAnExpiredToken() {
+        given().auth().oauth2(TestTokens.expired("cara", "candidate"))
+                .get("/api/questions")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void shouldRefuseTheWrongRoleWithForbidden() {
+        given().auth().oauth2(TestTokens.token("cara", "northwind", "candidate"))
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"slug":"not-allowed","title":"No","prompt":"Candidates cannot write"}""")
+                .post("/api/questions")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldAnswerTheRightRole() {
+        given().auth().oauth2(TestTokens.token("cara", "northwind", "candidate"))
+                .get("/api/questions")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void shouldHideOneFirmsQuestionsFromAnotherFirm() {
+        String slug = "private-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.token("colin", "northwind", "coach"))
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"slug":"%s","title":"Private","prompt":"Only Northwind sees this"}""".formatted(slug))
+                .post("/api/questions").then().statusCode(201);
+
+        given().auth().oauth2(TestTokens.token("sam", "summit", "candidate"))
+                .get("/api/questions")
+                .then().statusCode(200).body("slug", not(hasItem(slug)));
+        given().auth().oauth2(TestTokens.token("cara", "northwind", "candidate"))
+                .get("/api/questions")
+                .then().statusCode(200).body("slug", hasItem(slug));
+    }
+
+    @Test
+    void shouldNameTheFailingFieldOfABadRequest() {
+        given().auth().oauth2(TestTokens.token("ada", null, "admin"))
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"slug":"Not A Slug","title":"","prompt":"x"}""")
+                .post("/api/questions")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("slug"))
+                .body("errors.field", hasItem("title"));
+    }
+
+    @Test
+    void shouldReportReadyFromItsRealDependencies() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+}
