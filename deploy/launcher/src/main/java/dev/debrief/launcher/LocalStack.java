@@ -1,0 +1,75 @@
+package dev.debrief.launcher;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./stack}: starts the whole local stack, prints where everything is, and on Ctrl-C (SIGINT) or SIGTERM
+ * stops it all in reverse order. Exit code 0 after a clean stop, 1 when the stack could not start, 2 for a usage error.
+ */
+public final class LocalStack {
+
+    private static final Set<String> FLAGS = Set.of("infra-only", "help");
+    private static final Set<String> VALUED = Set.copyOf(
+            java.util.stream.Stream.concat(Arrays.stream(Ports.OPTION_NAMES), java.util.stream.Stream.of("home", "repo-root")).toList());
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> options;
+        StackConfig config;
+        try {
+            options = Settings.parseCommandLine(args, FLAGS, VALUED);
+            if (options.containsKey("help")) {
+                System.out.println(usage());
+                return;
+            }
+            config = StackConfig.from(Settings.ofProcess(options));
+        } catch (StackException e) {
+            System.err.println("stack: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(run(config));
+    }
+
+    private static int run(StackConfig config) {
+        Progress progress = new Progress(System.out);
+        StopSignals.interruptOnSignal(Thread.currentThread(), progress);
+        try (Stack stack = Stack.start(config, progress)) {
+            progress.raw(Banner.text(stack.config()));
+            StopSignals.awaitSignal();
+            return 0;
+        } catch (StackException e) {
+            if (StopSignals.received()) {
+                return 0; // stopped while starting: what had started is already stopped
+            }
+            System.err.println("stack: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static String usage() {
+        String ports = Arrays.stream(Ports.OPTION_NAMES)
+                .map(name -> String.format("  --%-32s %s", name + "=PORT", Settings.environmentName(name)))
+                .collect(Collectors.joining(System.lineSeparator()));
+        return """
+                Usage: ./stack [--build] [options]
+
+                Starts the real local stack, no Docker: PostgreSQL, Kafka, Keycloak, question-, scoring- and
+                session-service, then the gateway. Ctrl-C stops everything. Data stays in .debrief/ between runs.
+
+                  --build                            (./stack only) rebuild the project first
+                  --infra-only                       start only PostgreSQL, Kafka and Keycloak
+                  --home=DIR                         data directory (default <repo>/.debrief)   DEBRIEF_HOME
+                  --repo-root=DIR                    the checkout (default: found upwards)      DEBRIEF_REPO_ROOT
+                  --help                             this text
+
+                Ports (option, or environment variable; defaults 8080-8083, 8180/8190, 15432, 19092/19093):
+                %s
+                """.formatted(ports);
+    }
+}

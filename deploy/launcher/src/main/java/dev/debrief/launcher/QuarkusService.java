@@ -1,0 +1,109 @@
+package dev.debrief.launcher;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One Debrief service, run from its Quarkus fast-jar ({@code <module>/target/quarkus-app/quarkus-run.jar}). */
+final class QuarkusService implements Component {
+
+    /** A service is ready in about 2-3 s; the margin is for a busy two-core machine. */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Small and idle-friendly: each service stays well under 256 MiB RSS when idle. */
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m");
+
+    /** The services in start order: the gateway last, once everything it routes to answers. */
+    enum Module {
+        QUESTION("question-service"), SCORING("scoring-service"), SESSION("session-service"), GATEWAY("gateway");
+
+        final String directory;
+
+        Module(String directory) {
+            this.directory = directory;
+        }
+
+        int port(Ports ports) {
+            return switch (this) {
+                case QUESTION -> ports.question();
+                case SCORING -> ports.scoring();
+                case SESSION -> ports.session();
+                case GATEWAY -> ports.gateway();
+            };
+        }
+
+        Path fastJar(Path repoRoot) {
+            return repoRoot.resolve(directory).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+    }
+
+    private final Module module;
+    private final ChildProcess process;
+
+    private QuarkusService(Module module, ChildProcess process) {
+        this.module = module;
+        this.process = process;
+    }
+
+    /** Fails before anything starts when a service was never built. */
+    static void requireBuilt(Path repoRoot) {
+        for (Module module : Module.values()) {
+            if (!Files.isRegularFile(module.fastJar(repoRoot))) {
+                throw new StackException(module.directory + " is not built (no " + repoRoot.relativize(module.fastJar(repoRoot))
+                        + "): run ./stack --build, or start only the infrastructure with --infra-only");
+            }
+        }
+    }
+
+    static QuarkusService start(Module module, StackConfig config, Readiness readiness) {
+        int port = module.port(config.ports());
+        List<String> command = new ArrayList<>();
+        command.add(JavaRuntime.java());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(module.fastJar(config.repoRoot()).toString());
+        ChildProcess process = ChildProcess.start(module.directory, command, environment(module, config.ports()),
+                config.home().resolve("services").resolve(module.directory), config.logs().resolve(module.directory + ".log"));
+        QuarkusService service = new QuarkusService(module, process);
+        try {
+            readiness.awaitHttpOk(process, URI.create("http://localhost:" + port + "/q/health/ready"), READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            service.stop();
+            throw e;
+        }
+        return service;
+    }
+
+    /** The addresses of everything a service talks to, as environment variables that override its defaults. */
+    static Map<String, String> environment(Module module, Ports ports) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(module.port(ports)));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", PostgresServer.jdbcUrl(ports.postgres()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.ROLE);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.issuer(ports));
+        if (module == Module.GATEWAY) {
+            env.put("DEBRIEF_GATEWAY_UPSTREAM_QUESTION", "http://localhost:" + ports.question());
+            env.put("DEBRIEF_GATEWAY_UPSTREAM_SESSION", "http://localhost:" + ports.session());
+            env.put("DEBRIEF_GATEWAY_UPSTREAM_SCORING", "http://localhost:" + ports.scoring());
+        }
+        return env;
+    }
+
+    @Override
+    public String name() {
+        return module.directory;
+    }
+
+    @Override
+    public void stop() {
+        process.stop(Duration.ofSeconds(15));
+    }
+}

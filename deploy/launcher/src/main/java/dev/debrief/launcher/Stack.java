@@ -1,0 +1,142 @@
+package dev.debrief.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The running local stack: PostgreSQL, Kafka, Keycloak, then question-, scoring- and session-service and the
+ * gateway. {@link #close()} stops what was started, in reverse order; a JVM shutdown does the same.
+ */
+public final class Stack implements AutoCloseable {
+
+    private final StackConfig config;
+    private final Progress progress;
+    private final Deque<Component> started = new ArrayDeque<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook = new Thread(this::close, "debrief-stack-shutdown");
+    private final long startNanos = System.nanoTime();
+
+    private Stack(StackConfig config, Progress progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    public static Stack start(StackConfig config) {
+        return start(config, new Progress(System.out));
+    }
+
+    /** Starts everything and waits until each part is ready; on a failure stops what did start and rethrows. */
+    public static Stack start(StackConfig config, Progress progress) {
+        PortCheck.requireFree(config.ports().wanted(config.infraOnly()));
+        if (!config.infraOnly()) {
+            QuarkusService.requireBuilt(config.repoRoot());
+        }
+        prepareHome(config);
+        Stack stack = new Stack(config, progress);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Readiness readiness = new Readiness(progress);
+        Ports ports = config.ports();
+        progress.say("Debrief local stack: data in " + config.home());
+
+        startTimed("PostgreSQL", ":" + ports.postgres(),
+                () -> PostgresServer.start(config.home(), ports.postgres(), config.logs().resolve("postgres.log")));
+        startTimed("Kafka", ":" + ports.kafka(), () -> KafkaBroker.start(config, readiness, progress));
+        startTimed("Keycloak", ":" + ports.keycloak() + " (first start about a minute, later about 15 s)",
+                () -> KeycloakServer.start(config, readiness, progress));
+        if (!config.infraOnly()) {
+            for (QuarkusService.Module module : QuarkusService.Module.values()) {
+                startTimed(module.directory, ":" + module.port(ports), () -> QuarkusService.start(module, config, readiness));
+            }
+        }
+        progress.say("All " + started.size() + " processes ready in " + Progress.took(startNanos));
+    }
+
+    private void startTimed(String name, String where, java.util.function.Supplier<Component> starter) {
+        long began = System.nanoTime();
+        progress.say(pad(name) + "starting on " + where);
+        Component component = starter.get();
+        synchronized (this) {
+            if (!closed.get()) {
+                started.push(component);
+                component = null;
+            }
+        }
+        if (component != null) { // close() ran meanwhile (a shutdown): this one is not on its list
+            component.stop();
+            throw new StackException("the stack was stopped while " + name + " was starting");
+        }
+        progress.say(pad(name) + "ready in " + Progress.took(began));
+    }
+
+    private static String pad(String name) {
+        return String.format("%-12s", name);
+    }
+
+    private static void prepareHome(StackConfig config) {
+        try {
+            Files.createDirectories(config.logs());
+        } catch (IOException e) {
+            throw new StackException("cannot create the data directory " + config.home() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Stops everything started, last started first; safe to call more than once and from a shutdown hook. */
+    @Override
+    public void close() {
+        Deque<Component> toStop;
+        synchronized (this) {
+            if (closed.getAndSet(true)) {
+                return;
+            }
+            toStop = new ArrayDeque<>(started); // last started first
+            started.clear();
+        }
+        // an interrupt (Ctrl-C while starting) must not cut the waits for a clean stop short
+        boolean interrupted = Thread.interrupted();
+        long began = System.nanoTime();
+        if (!toStop.isEmpty()) {
+            progress.say("Stopping " + toStop.size() + " processes");
+        }
+        while (!toStop.isEmpty()) {
+            Component component = toStop.pop();
+            long stopBegan = System.nanoTime();
+            try {
+                component.stop();
+                progress.say(pad(component.name()) + "stopped in " + Progress.took(stopBegan));
+            } catch (RuntimeException e) {
+                progress.say(pad(component.name()) + "did not stop cleanly: " + e.getMessage());
+            }
+        }
+        ChildProcess.stopStragglers(); // a server still starting when a shutdown hook ran close()
+        progress.say("Stopped in " + Progress.took(began));
+        removeShutdownHook();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: this close() may well be the hook itself
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.debrief.launcher;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What to start and where.
+ *
+ * @param repoRoot  the Debrief checkout: the realm and the services' fast-jars are read from it
+ * @param home      the data directory ({@code .debrief/} by default): databases, broker logs, Keycloak, logs/
+ * @param ports     every port the stack listens on
+ * @param infraOnly only PostgreSQL, Kafka and Keycloak, for running the services from an IDE
+ */
+public record StackConfig(Path repoRoot, Path home, Ports ports, boolean infraOnly) {
+
+    /** A file only a Debrief checkout has: how the repository root is recognised. */
+    static final Path REALM_FILE = Path.of("deploy", "keycloak", "debrief-realm.json");
+
+    public StackConfig {
+        repoRoot = repoRoot.toAbsolutePath().normalize();
+        home = home.toAbsolutePath().normalize();
+    }
+
+    /** Defaults, overridden by system properties ({@code debrief.home}, {@code debrief.gateway-port}, …) and DEBRIEF_* variables. */
+    public static StackConfig fromEnvironment() {
+        return from(Settings.ofProcess(Map.of()));
+    }
+
+    static StackConfig from(Settings settings) {
+        Path repoRoot = settings.get("repo-root").map(Path::of).orElseGet(StackConfig::locateRepoRoot);
+        if (!Files.isRegularFile(repoRoot.resolve(REALM_FILE))) {
+            throw new StackException(repoRoot + " is not a Debrief checkout (no " + REALM_FILE + ")");
+        }
+        Path home = settings.get("home").map(Path::of).orElse(repoRoot.resolve(".debrief"));
+        boolean infraOnly = settings.get("infra-only").map(Boolean::parseBoolean).orElse(false);
+        return new StackConfig(repoRoot, home, Ports.from(settings), infraOnly);
+    }
+
+    public StackConfig withHome(Path newHome) {
+        return new StackConfig(repoRoot, newHome, ports, infraOnly);
+    }
+
+    public StackConfig withPorts(Ports newPorts) {
+        return new StackConfig(repoRoot, home, newPorts, infraOnly);
+    }
+
+    public StackConfig withInfraOnly(boolean onlyInfrastructure) {
+        return new StackConfig(repoRoot, home, ports, onlyInfrastructure);
+    }
+
+    public Path logs() {
+        return home.resolve("logs");
+    }
+
+    public Path realmFile() {
+        return repoRoot.resolve(REALM_FILE);
+    }
+
+    /** The working directory, then the launcher jar's location, walked upwards to the checkout. */
+    private static Path locateRepoRoot() {
+        return findUpwards(Path.of("").toAbsolutePath())
+                .or(() -> launcherLocation().flatMap(StackConfig::findUpwards))
+                .orElseThrow(() -> new StackException(
+                        "cannot find the Debrief checkout from " + Path.of("").toAbsolutePath()
+                                + ": run from inside it or set DEBRIEF_REPO_ROOT"));
+    }
+
+    private static Optional<Path> findUpwards(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(REALM_FILE))) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> launcherLocation() {
+        try {
+            var source = StackConfig.class.getProtectionDomain().getCodeSource();
+            return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
