@@ -5,8 +5,8 @@ import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Topics;
 import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.session.domain.InterviewSession;
+import dev.debrief.session.domain.SessionMode;
 import dev.debrief.testsupport.KafkaEvents;
-import dev.debrief.testsupport.RealInfra;
 import dev.debrief.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The foundation works: real PostgreSQL through Panache, real Kafka through the outbox, token checks. */
 @QuarkusTest
-@TestProfile(RealInfra.class)
+@TestProfile(SessionInfra.class)
 class WiringTest {
 
     @Inject
@@ -85,11 +85,9 @@ class WiringTest {
     private static UUID persistSession(String candidate) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
-            InterviewSession session = new InterviewSession();
+            InterviewSession session = InterviewSession.schedule(null, candidate, null, null, null,
+                    SessionMode.SELF_PRACTICE, null, Instant.now());
             session.id = id;
-            session.candidate = candidate;
-            session.status = "SCHEDULED";
-            session.createdAt = Instant.now();
             session.persist();
         });
         return id;

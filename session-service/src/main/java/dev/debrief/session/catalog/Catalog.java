@@ -1,0 +1,57 @@
+package dev.debrief.session.catalog;
+
+import dev.debrief.contracts.catalog.DrawRequest;
+import dev.debrief.contracts.catalog.LoopSnapshot;
+import dev.debrief.contracts.catalog.QuestionSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Every catalog call with a timeout, a retry and a circuit breaker (values in application.properties,
+ * {@code dev.debrief.session.catalog.Catalog/...}). A 404 is an answer, not a failure: it is neither
+ * retried nor counted by the breaker.
+ */
+@ApplicationScoped
+@Timeout(2000)
+@Retry(maxRetries = 2, delay = 150, abortOn = NotInCatalog.class)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = NotInCatalog.class)
+public class Catalog {
+
+    private final CatalogApi api;
+
+    public Catalog(@RestClient CatalogApi api) {
+        this.api = api;
+    }
+
+    public LoopSnapshot loop(String bearer, String slug) {
+        return call("loop " + slug, () -> api.loop(bearer, slug));
+    }
+
+    public List<QuestionSnapshot> draw(String bearer, DrawRequest request) {
+        return call("questions for " + request.loop() + " round " + request.round(), () -> api.draw(bearer, request));
+    }
+
+    public QuestionSnapshot question(String bearer, UUID id, Integer version) {
+        return call("question " + id, () -> version == null ? api.question(bearer, id)
+                : api.questionVersion(bearer, id, version));
+    }
+
+    private static <T> T call(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw new NotInCatalog(what);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.debrief.session.domain;
+
+import dev.debrief.kit.problem.ProblemException;
+import dev.debrief.kit.security.Caller;
+import dev.debrief.kit.security.Roles;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Loads sessions the caller may see; anything else is 404, never 403, so nothing leaks. */
+@RequestScoped
+public class SessionAccess {
+
+    private final Caller caller;
+
+    public SessionAccess(Caller caller) {
+        this.caller = caller;
+    }
+
+    public Viewer viewer() {
+        Set<String> roles = Stream.of(Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN).filter(caller::is)
+                .collect(Collectors.toSet());
+        return new Viewer(caller.id(), caller.username(), caller.tenant(), roles);
+    }
+
+    public InterviewSession visible(UUID id) {
+        InterviewSession session = InterviewSession.findById(id);
+        return check(id, session);
+    }
+
+    /** The session locked for a change (serialises writers of one session across replicas). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public InterviewSession forUpdate(UUID id, long expectedVersion) {
+        InterviewSession session = check(id, InterviewSession.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        if (session.version != expectedVersion) {
+            throw ProblemException.preconditionFailed("The session is at version " + session.version
+                    + ", not " + expectedVersion + "; read it again");
+        }
+        return session;
+    }
+
+    /** Locked for an append that does not need the caller's version (drafts, interjections). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public InterviewSession forAppend(UUID id) {
+        return check(id, InterviewSession.findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private InterviewSession check(UUID id, InterviewSession session) {
+        if (session == null || !viewer().sees(session)) {
+            throw ProblemException.notFound("Session", id);
+        }
+        return session;
+    }
+}

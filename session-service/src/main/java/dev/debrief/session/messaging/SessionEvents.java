@@ -1,0 +1,41 @@
+package dev.debrief.session.messaging;
+
+import dev.debrief.contracts.EventType;
+import dev.debrief.kit.outbox.Outbox;
+import dev.debrief.session.domain.InterviewSession;
+import dev.debrief.session.persistence.Timeline;
+import dev.debrief.session.persistence.TimelineEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+
+/**
+ * Records one change of a session twice in its transaction: as a numbered timeline entry (playback and
+ * live push) and as an event in the outbox (Kafka, keyed by session id). Either both commit or neither.
+ */
+@ApplicationScoped
+public class SessionEvents {
+
+    private static final String PREFIX = EventType.TYPE_PREFIX + "session.";
+
+    private final Timeline timeline;
+    private final Outbox outbox;
+
+    public SessionEvents(Timeline timeline, Outbox outbox) {
+        this.timeline = timeline;
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TimelineEntry record(InterviewSession session, EventType type, String actor, Instant at, Object data) {
+        outbox.publish(type, session.id, session.tenant, data);
+        return timeline.append(session.id, timelineType(type), actor, at, data);
+    }
+
+    /** {@code dev.debrief.session.follow-up-asked} → {@code follow-up-asked}. */
+    public static String timelineType(EventType type) {
+        String ce = type.ceType();
+        return ce.startsWith(PREFIX) ? ce.substring(PREFIX.length()) : ce.substring(EventType.TYPE_PREFIX.length());
+    }
+}
