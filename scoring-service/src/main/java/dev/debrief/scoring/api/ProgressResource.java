@@ -1,0 +1,94 @@
+package dev.debrief.scoring.api;
+
+import dev.debrief.kit.problem.ProblemException;
+import dev.debrief.kit.security.Roles;
+import dev.debrief.scoring.domain.Calibration.Rating;
+import dev.debrief.scoring.persistence.Answer;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Each dimension across a candidate's sessions over time. */
+@Path("/api/progress")
+@Transactional
+public class ProgressResource {
+
+    private final Access access;
+    private final RatingsQuery ratings;
+
+    public ProgressResource(Access access, RatingsQuery ratings) {
+        this.access = access;
+        this.ratings = ratings;
+    }
+
+    /** One session's mean level on a dimension (every scorer, every round that scored it). */
+    public record Point(UUID sessionId, Instant at, double level, int ratings) {
+    }
+
+    public record DimensionProgress(String dimension, List<Point> points, Double change) {
+    }
+
+    public record Progress(String candidate, int sessions, List<DimensionProgress> dimensions) {
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed(Roles.CANDIDATE)
+    public Progress mine() {
+        return progress(access.caller().id());
+    }
+
+    @GET
+    @Path("/candidates/{candidate}")
+    @RolesAllowed({ Roles.COACH, Roles.FIRM_ADMIN, Roles.ANALYST })
+    public Progress ofCandidate(@PathParam("candidate") @Size(max = 100) String candidate) {
+        String firm = access.firm();
+        if (Answer.count("candidate = ?1 and tenant = ?2", candidate, firm) == 0) {
+            throw ProblemException.notFound("candidate", candidate);
+        }
+        return progress(candidate);
+    }
+
+    private Progress progress(String candidate) {
+        Map<UUID, Instant> sessionTimes = new TreeMap<>();
+        String firm = access.caller().is(Roles.CANDIDATE) ? null : access.firm();
+        for (Answer a : Answer.<Answer>list("candidate", candidate)) {
+            if (firm == null || firm.equals(a.tenant)) {
+                sessionTimes.merge(a.sessionId, a.submittedAt, (x, y) -> x.isBefore(y) ? x : y);
+            }
+        }
+        Map<String, Map<UUID, double[]>> byDimension = new TreeMap<>();
+        for (Rating r : ratings.ofCandidate(candidate)) {
+            String[] parts = r.item().split(":", 3);
+            UUID session = UUID.fromString(parts[0]);
+            if (!sessionTimes.containsKey(session)) {
+                continue;
+            }
+            double[] acc = byDimension.computeIfAbsent(parts[2], k -> new TreeMap<>()).computeIfAbsent(session, k -> new double[2]);
+            acc[0] += r.level();
+            acc[1]++;
+        }
+        List<DimensionProgress> dimensions = new ArrayList<>();
+        byDimension.forEach((dimension, sessions) -> {
+            List<Point> points = new ArrayList<>();
+            sessions.forEach((session, acc) -> points.add(new Point(session, sessionTimes.get(session),
+                    Math.round(acc[0] / acc[1] * 100) / 100.0, (int) acc[1])));
+            points.sort(Comparator.comparing(Point::at));
+            Double change = points.size() < 2 ? null
+                    : Math.round((points.get(points.size() - 1).level() - points.get(0).level()) * 100) / 100.0;
+            dimensions.add(new DimensionProgress(dimension, points, change));
+        });
+        return new Progress(candidate, sessionTimes.size(), dimensions);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.debrief.scoring.api;
+
+import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
+import dev.debrief.contracts.scores.ScorecardSubmitted.DimensionRating;
+import dev.debrief.scoring.domain.Calibration.Rating;
+import dev.debrief.scoring.domain.Scorecard;
+import dev.debrief.scoring.domain.ScorecardVersion;
+import dev.debrief.scoring.persistence.Answer;
+import dev.debrief.scoring.persistence.AnswerScoreRow;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every level given in a firm, as ratings of one item: a round's dimension ({@code session:round:dimension}).
+ * The automated scorer's level for a round is the rounded mean over the round's answers; a coach's is their
+ * current scorecard.
+ */
+@ApplicationScoped
+public class RatingsQuery {
+
+    public List<Rating> ofFirm(String tenant, Instant from, Instant to) {
+        return collect(AnswerScoreRow.list("tenant = ?1 and scoredAt >= ?2 and scoredAt < ?3", tenant, from, to),
+                Scorecard.list("tenant = ?1 and updatedAt >= ?2 and updatedAt < ?3", tenant, from, to));
+    }
+
+    public List<Rating> ofCandidate(String candidate) {
+        return collect(AnswerScoreRow.list("candidate", candidate), Scorecard.list("candidate", candidate));
+    }
+
+    private static List<Rating> collect(List<AnswerScoreRow> scores, List<Scorecard> cards) {
+        Map<UUID, Integer> rounds = new HashMap<>();
+        Map<String, double[]> automated = new HashMap<>();
+        Map<String, Instant> at = new HashMap<>();
+        for (AnswerScoreRow score : scores) {
+            int round = rounds.computeIfAbsent(score.answerId, id -> {
+                Answer a = Answer.findById(id);
+                return a == null ? 0 : a.roundPosition;
+            });
+            for (DimensionScore d : score.dimensionScores()) {
+                String key = score.sessionId + ":" + round + ":" + d.key() + "|" + score.scorer;
+                double[] acc = automated.computeIfAbsent(key, k -> new double[2]);
+                acc[0] += d.level();
+                acc[1]++;
+                at.merge(key, score.scoredAt, (a, b) -> b.isAfter(a) ? b : a);
+            }
+        }
+        List<Rating> ratings = new ArrayList<>();
+        automated.forEach((key, acc) -> {
+            String[] parts = key.split("\\|", 2);
+            ratings.add(new Rating(parts[0], parts[1], (int) Math.round(acc[0] / acc[1]), at.get(key)));
+        });
+        for (Scorecard card : cards) {
+            ScorecardVersion v = ScorecardVersion.current(card);
+            for (DimensionRating r : v.ratings()) {
+                ratings.add(new Rating(card.sessionId + ":" + card.roundPosition + ":" + r.key(), card.scorer, r.level(),
+                        v.createdAt));
+            }
+        }
+        return ratings;
+    }
+}

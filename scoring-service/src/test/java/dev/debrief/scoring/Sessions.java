@@ -1,0 +1,54 @@
+package dev.debrief.scoring;
+
+import dev.debrief.contracts.EventEnvelope;
+import dev.debrief.contracts.EventType;
+import dev.debrief.contracts.Json;
+import dev.debrief.contracts.Topics;
+import dev.debrief.contracts.sessions.AnswerSubmitted;
+import dev.debrief.testsupport.KafkaEvents;
+import dev.debrief.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.debrief.scoring.persistence.AnswerScoreRow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** Plays session-service in tests: publishes answer-submitted events as its outbox would. */
+final class Sessions {
+
+    static final String STRONG_STORY = "The situation was a launch slipping by two weeks. I decided to cut scope instead of "
+            + "adding people, because the cost of delay was 40 engineer-weeks. The result was that churn dropped from 5% "
+            + "to 3.8% within a quarter. In hindsight I should have set the bar upfront; since then I write it down first.";
+
+    private Sessions() {
+    }
+
+    static EventEnvelope answer(UUID sessionId, String tenant, String candidateUsername, int round, String text) {
+        AnswerSubmitted data = new AnswerSubmitted(sessionId, UUID.randomUUID(), TestTokens.subjectOf(candidateUsername),
+                UUID.randomUUID(), 1, "BEHAVIORAL", "behavioral-story", "FREE_TEXT", "Tell me about a hard call.", text,
+                null, null, round, 300, Instant.now());
+        return EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service", sessionId.toString(), tenant,
+                Instant.now(), Json.mapper().valueToTree(data));
+    }
+
+    static EventEnvelope completed(UUID sessionId, String tenant) {
+        return EventEnvelope.of(EventType.SESSION_COMPLETED, "/debrief/session-service", sessionId.toString(), tenant,
+                Instant.now(), Json.mapper().valueToTree(Map.of("sessionId", sessionId)));
+    }
+
+    /** Sends an answer and waits until it is scored. */
+    static UUID scoredSession(String tenant, String candidateUsername) {
+        UUID sessionId = UUID.randomUUID();
+        KafkaEvents.send(Topics.SESSIONS, answer(sessionId, tenant, candidateUsername, 1, STRONG_STORY));
+        await().atMost(Duration.ofSeconds(30)).until(() -> scores(sessionId) == 1);
+        return sessionId;
+    }
+
+    static long scores(UUID sessionId) {
+        return QuarkusTransaction.requiringNew().call(() -> AnswerScoreRow.count("sessionId", sessionId));
+    }
+}
