@@ -3,6 +3,12 @@ package dev.debrief.question;
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.Topics;
 import dev.debrief.question.domain.Question;
+import dev.debrief.question.domain.QuestionStatus;
+import dev.debrief.question.domain.Category;
+import dev.debrief.question.domain.JobRole;
+import dev.debrief.question.domain.RoundType;
+import dev.debrief.question.domain.Difficulty;
+import dev.debrief.question.domain.AnswerFormat;
 import dev.debrief.testsupport.KafkaEvents;
 import dev.debrief.testsupport.RealInfra;
 import dev.debrief.testsupport.TestTokens;
@@ -37,7 +43,21 @@ class WiringTest {
             q.slug = "wiring-" + id;
             q.title = "Wiring";
             q.prompt = "Does the database work?";
+            q.status = QuestionStatus.DRAFT;
+            q.version = 1;
+            q.category = Category.SQL;
+            q.role = JobRole.DATA_PM;
+            q.roundType = RoundType.DATA_CASE;
+            q.difficulty = Difficulty.EASY;
+            q.answerFormat = AnswerFormat.SQL;
+            q.rubric = "sql-analysis";
+            q.levels = new String[0];
+            q.competencies = new String[0];
+            q.tags = new String[0];
+            q.searchExtra = "";
+            q.timeBudgetSeconds = 600;
             q.createdAt = Instant.now();
+            q.updatedAt = q.createdAt;
             q.persist();
         });
         Question read = QuarkusTransaction.requiringNew().call(() -> Question.findById(id));
@@ -49,8 +69,7 @@ class WiringTest {
         String slug = "outbox-" + UUID.randomUUID();
         String id = given().auth().oauth2(TestTokens.token("ada", null, "admin"))
                 .contentType(ContentType.JSON)
-                .body("""
-                        {"slug":"%s","title":"Outbox","prompt":"Is the event published?"}""".formatted(slug))
+                .body(Catalog.question(slug))
                 .post("/api/questions")
                 .then().statusCode(201).extract().path("id");
 
@@ -87,8 +106,7 @@ class WiringTest {
     void shouldRefuseTheWrongRoleWithForbidden() {
         given().auth().oauth2(TestTokens.token("cara", "northwind", "candidate"))
                 .contentType(ContentType.JSON)
-                .body("""
-                        {"slug":"not-allowed","title":"No","prompt":"Candidates cannot write"}""")
+                .body(Catalog.question("not-allowed"))
                 .post("/api/questions")
                 .then().statusCode(403)
                 .contentType("application/problem+json");
@@ -106,16 +124,15 @@ class WiringTest {
         String slug = "private-" + UUID.randomUUID();
         given().auth().oauth2(TestTokens.token("colin", "northwind", "coach"))
                 .contentType(ContentType.JSON)
-                .body("""
-                        {"slug":"%s","title":"Private","prompt":"Only Northwind sees this"}""".formatted(slug))
+                .body(Catalog.question(slug))
                 .post("/api/questions").then().statusCode(201);
 
         given().auth().oauth2(TestTokens.token("sam", "summit", "candidate"))
-                .get("/api/questions")
-                .then().statusCode(200).body("slug", not(hasItem(slug)));
+                .get("/api/questions?scope=firm")
+                .then().statusCode(200).body("items.slug", not(hasItem(slug)));
         given().auth().oauth2(TestTokens.token("cara", "northwind", "candidate"))
-                .get("/api/questions")
-                .then().statusCode(200).body("slug", hasItem(slug));
+                .get("/api/questions?scope=firm&sort=-updatedAt")
+                .then().statusCode(200).body("items.slug", hasItem(slug));
     }
 
     @Test

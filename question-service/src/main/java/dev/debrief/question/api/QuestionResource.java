@@ -1,69 +1,105 @@
 package dev.debrief.question.api;
 
-import dev.debrief.contracts.EventType;
-import dev.debrief.kit.outbox.Outbox;
-import dev.debrief.kit.security.Caller;
+import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
+import dev.debrief.question.domain.Ids;
 import dev.debrief.question.domain.Question;
+import dev.debrief.question.domain.QuestionBank;
+import dev.debrief.question.domain.QuestionStatus;
+import dev.debrief.question.domain.QuestionVersion;
+import dev.debrief.question.persistence.FacetCache;
+import dev.debrief.question.persistence.QuestionSearch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
-import java.time.Clock;
-import java.util.List;
+import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
+/** The catalog: list with filters, facets and full-text search; read one; create and edit. */
 @Path("/api/questions")
 public class QuestionResource {
 
-    private final Caller caller;
-    private final Outbox outbox;
-    private final Clock clock;
+    private final Access access;
+    private final QuestionBank bank;
+    private final QuestionSearch search;
+    private final FacetCache facets;
 
-    public QuestionResource(Caller caller, Outbox outbox, Clock clock) {
-        this.caller = caller;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
-
-    public record QuestionView(UUID id, String slug, String title, String prompt, String tenant) {
-        static QuestionView of(Question q) {
-            return new QuestionView(q.id, q.slug, q.title, q.prompt, q.tenant);
-        }
-    }
-
-    public record NewQuestion(
-            @NotBlank @Size(max = 120) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String slug,
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 4000) String prompt) {
+    public QuestionResource(Access access, QuestionBank bank, QuestionSearch search, FacetCache facets) {
+        this.access = access;
+        this.bank = bank;
+        this.search = search;
+        this.facets = facets;
     }
 
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
-    public List<QuestionView> list() {
-        return Question.visibleTo(caller.tenant().orElse(null)).stream().map(QuestionView::of).toList();
+    public QuestionPage list(@Context UriInfo uri) {
+        ListQuery query = ListQuery.parse(uri.getQueryParameters());
+        var visibility = access.visibility();
+        Map<String, Map<String, Long>> counts = facets.get(query.filter(), visibility,
+                () -> search.facets(query.filter(), visibility));
+        long total = counts.get("category").values().stream().mapToLong(Long::longValue).sum();
+        var items = (long) query.page() * query.size() >= total
+                ? java.util.List.<dev.debrief.question.persistence.QuestionRow>of()
+                : search.page(query.filter(), visibility, query.sort(), query.page(), query.size());
+        return new QuestionPage(items, query.page(), query.size(), total, query.sort().param(), counts);
+    }
+
+    /** By id or by slug (the caller's firm's question first, then the public one). */
+    @GET
+    @Path("/{idOrSlug}")
+    @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
+    public Response get(@PathParam("idOrSlug") String idOrSlug) {
+        UUID id = Ids.parse(idOrSlug);
+        Question q = id != null ? access.readable(id) : access.readableBySlug(idOrSlug);
+        return withTag(QuestionView.of(q, QuestionVersion.current(q)), q.version).build();
     }
 
     @POST
     @RolesAllowed({ Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN })
     @Transactional
-    public Response create(@Valid NewQuestion request) {
-        Question question = new Question();
-        question.id = UUID.randomUUID();
-        question.tenant = caller.isAdmin() ? null : caller.tenant().orElse(null);
-        question.slug = request.slug();
-        question.title = request.title();
-        question.prompt = request.prompt();
-        question.createdAt = clock.instant();
-        question.persist();
-        outbox.publish(EventType.QUESTION_PUBLISHED, question.id, question.tenant, QuestionView.of(question));
-        return Response.status(Response.Status.CREATED).entity(QuestionView.of(question)).build();
+    public Response create(@Valid @NotNull QuestionInput input) {
+        Question q = bank.create(access.writeTenant(), input.slug(),
+                input.status() == null ? QuestionStatus.PUBLISHED : input.status(), input.content(), access.who());
+        return withTag(QuestionView.of(q, QuestionVersion.current(q)), q.version).status(Response.Status.CREATED)
+                .location(URI.create("/api/questions/" + q.id)).build();
+    }
+
+    /**
+     * A new version with this content (identical content changes nothing). With {@code If-Match: "n"} it is
+     * refused (412) unless n is still the current version. Slug and status are not changed here.
+     */
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN })
+    @Transactional
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull QuestionInput input) {
+        Question q = access.editable(id);
+        if (ifMatch != null && !ifMatch.replace("\"", "").strip().equals(String.valueOf(q.version))) {
+            throw ProblemException.preconditionFailed("question " + id + " is at version " + q.version);
+        }
+        if (!input.slug().equals(q.slug)) {
+            throw ProblemException.badRequest("slug", "cannot change; it is " + q.slug);
+        }
+        bank.revise(q, input.content(), access.who());
+        return withTag(QuestionView.of(q, QuestionVersion.current(q)), q.version).build();
+    }
+
+    static Response.ResponseBuilder withTag(Object body, int version) {
+        return Response.ok(body).tag(new EntityTag(String.valueOf(version)));
     }
 }

@@ -1,0 +1,86 @@
+package dev.debrief.question.api;
+
+import dev.debrief.contracts.catalog.LoopSnapshot;
+import dev.debrief.kit.problem.ProblemException;
+import dev.debrief.kit.security.Roles;
+import dev.debrief.question.domain.Loop;
+import dev.debrief.question.domain.LoopBook;
+import dev.debrief.question.messaging.CatalogEvents;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Loops: the public ones and the caller's firm's; firms define their own, admins the public ones. */
+@Path("/api/loops")
+public class LoopResource {
+
+    private final Access access;
+    private final LoopBook book;
+
+    public LoopResource(Access access, LoopBook book) {
+        this.access = access;
+        this.book = book;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
+    public List<LoopView> list() {
+        return Loop.visibleTo(access.tenant()).stream().map(LoopView::of).toList();
+    }
+
+    @GET
+    @Path("/{idOrSlug}")
+    @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
+    public LoopView get(@PathParam("idOrSlug") String idOrSlug) {
+        return LoopView.of(visible(idOrSlug));
+    }
+
+    @GET
+    @Path("/{idOrSlug}/snapshot")
+    @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
+    public LoopSnapshot snapshot(@PathParam("idOrSlug") String idOrSlug) {
+        return CatalogEvents.snapshot(visible(idOrSlug));
+    }
+
+    @POST
+    @RolesAllowed({ Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN })
+    @Transactional
+    public Response create(@Valid @NotNull LoopInput input) {
+        Loop loop = book.create(access.writeTenant(), input.definition());
+        return Response.created(URI.create("/api/loops/" + loop.id)).entity(LoopView.of(loop)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN })
+    @Transactional
+    public LoopView update(@PathParam("id") UUID id, @Valid @NotNull LoopInput input) {
+        Loop loop = visible(id.toString());
+        if (!access.mayEdit(loop.tenant)) {
+            throw ProblemException.forbidden("you may read but not change loop " + id);
+        }
+        if (!input.slug().equals(loop.slug)) {
+            throw ProblemException.badRequest("slug", "cannot change; it is " + loop.slug);
+        }
+        book.revise(loop, input.definition());
+        return LoopView.of(loop);
+    }
+
+    private Loop visible(String idOrSlug) {
+        if (idOrSlug.length() > 120) {
+            throw ProblemException.notFound("loop", idOrSlug.substring(0, 40));
+        }
+        return Loop.visible(idOrSlug, access.tenant()).orElseThrow(() -> ProblemException.notFound("loop", idOrSlug));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.debrief.question.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+@ConfigMapping(prefix = "debrief.catalog")
+public interface CatalogConfig {
+
+    /** Classpath resources loaded into the public catalog at startup, in order; missing ones are skipped. */
+    @WithDefault("seed/catalog.json")
+    List<String> seedResources();
+
+    /** How long facet counts of one filter are reused; a write on this replica invalidates them at once. */
+    @WithDefault("PT10S")
+    Duration facetCacheTtl();
+
+    @WithDefault("5000")
+    int facetCacheEntries();
+}

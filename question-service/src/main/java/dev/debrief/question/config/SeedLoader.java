@@ -1,0 +1,116 @@
+package dev.debrief.question.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.debrief.question.api.LoopInput;
+import dev.debrief.question.api.QuestionInput;
+import dev.debrief.question.domain.LoopBook;
+import dev.debrief.question.domain.QuestionBank;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Loads the public catalog from the seed at startup, idempotently: a question or loop already there with
+ * the same content is left alone, a changed one gets a new version, a new one is created and published.
+ * Replicas starting together take turns on an advisory lock. An invalid entry is logged and skipped.
+ */
+@ApplicationScoped
+public class SeedLoader {
+
+    private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+    private static final long SEED_LOCK = 0x0de6_81ef_0301L;
+
+    /** The seed file's shape. */
+    public record Seed(List<LoopInput> loops, List<QuestionInput> questions) {
+    }
+
+    private final CatalogConfig config;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+    private final QuestionBank questions;
+    private final LoopBook loops;
+    private final EntityManager entityManager;
+
+    public SeedLoader(CatalogConfig config, ObjectMapper mapper, Validator validator, QuestionBank questions,
+            LoopBook loops, EntityManager entityManager) {
+        this.config = config;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.questions = questions;
+        this.loops = loops;
+        this.entityManager = entityManager;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        for (String resource : config.seedResources()) {
+            Seed seed = read(resource);
+            if (seed != null) {
+                load(resource, seed);
+            }
+        }
+    }
+
+    /** @return per outcome, how many questions it had; loops are counted under their own key in the log */
+    public Map<QuestionBank.Outcome, Integer> load(String name, Seed seed) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", SEED_LOCK)
+                    .getSingleResult();
+            Map<QuestionBank.Outcome, Integer> outcomes = new EnumMap<>(QuestionBank.Outcome.class);
+            int skipped = 0;
+            for (QuestionInput q : seed.questions() == null ? List.<QuestionInput>of() : seed.questions()) {
+                if (invalid("question " + q.slug(), validator.validate(q))) {
+                    skipped++;
+                    continue;
+                }
+                outcomes.merge(questions.upsert(null, q.slug(), q.status(), q.content(), "seed"), 1, Integer::sum);
+            }
+            int loopsChanged = 0;
+            for (LoopInput l : seed.loops() == null ? List.<LoopInput>of() : seed.loops()) {
+                if (invalid("loop " + l.slug(), validator.validate(l))) {
+                    skipped++;
+                    continue;
+                }
+                loopsChanged += loops.upsert(null, new LoopBook.Definition(l.slug(), l.title(), l.company(), l.role(),
+                        l.description(), l.rounds())) ? 1 : 0;
+            }
+            LOG.infof("Seed %s: questions %s, loops created or revised %d, invalid entries skipped %d", name,
+                    outcomes, loopsChanged, skipped);
+            return outcomes;
+        });
+    }
+
+    private <T> boolean invalid(String what, Set<ConstraintViolation<T>> violations) {
+        if (violations.isEmpty()) {
+            return false;
+        }
+        LOG.errorf("Seed entry %s is invalid and was skipped: %s", what, violations.stream()
+                .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; ")));
+        return true;
+    }
+
+    private Seed read(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                LOG.warnf("Seed %s is not on the classpath; nothing loaded from it", resource);
+                return null;
+            }
+            return mapper.readValue(in, Seed.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("seed " + resource + " is not readable", e);
+        }
+    }
+}

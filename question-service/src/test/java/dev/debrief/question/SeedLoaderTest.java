@@ -1,0 +1,66 @@
+package dev.debrief.question;
+
+import dev.debrief.contracts.Json;
+import dev.debrief.question.config.SeedLoader;
+import dev.debrief.question.domain.QuestionBank;
+import dev.debrief.testsupport.RealInfra;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import static dev.debrief.question.Catalog.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The seed loads into the public catalog once; loading it again changes nothing; a changed entry is a version. */
+@QuarkusTest
+@TestProfile(RealInfra.class)
+class SeedLoaderTest {
+
+    @Inject
+    SeedLoader loader;
+
+    private static SeedLoader.Seed fixture() throws Exception {
+        try (InputStream in = SeedLoaderTest.class.getClassLoader().getResourceAsStream("seed/test-catalog.json")) {
+            return Json.mapper().readValue(in, SeedLoader.Seed.class);
+        }
+    }
+
+    @Test
+    void shouldLoadTheSeedAtStartupAsPublishedPublicQuestions() {
+        as("candidate", null).get("/api/questions/fixture-sql-dedup").then().statusCode(200)
+                .body("tenant", equalTo(null)).body("status", equalTo("PUBLISHED"))
+                .body("content.sql.pitfalls[0]", equalTo("test accounts"));
+        as("candidate", null).get("/api/loops/fixture-data-pm").then().statusCode(200);
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheSameSeedLoadsAgain() throws Exception {
+        Map<QuestionBank.Outcome, Integer> outcomes = loader.load("again", fixture());
+        assertEquals(Map.of(QuestionBank.Outcome.UNCHANGED, 4), outcomes);
+        as("candidate", null).get("/api/questions?scope=public&tag=fixture").then().body("total", equalTo(4));
+    }
+
+    @Test
+    void shouldMakeANewVersionWhenASeedEntryChanges() throws Exception {
+        SeedLoader.Seed seed = fixture();
+        var original = seed.questions().get(2);
+        String id = as("candidate", null).get("/api/questions/" + original.slug()).then().extract().path("id");
+        int before = as("candidate", null).get("/api/questions/" + id).then().extract().path("version");
+        var changed = new dev.debrief.question.api.QuestionInput(original.slug(), null, original.title(),
+                original.prompt() + " (reworded " + before + ")", original.category(), original.role(), original.levels(),
+                original.company(), original.roundType(), original.competencies(), original.tags(),
+                original.timeBudgetSeconds(), original.difficulty(), original.rubric(), original.answerFormat(),
+                original.source(), original.followUps(), original.constraints(), original.exemplars(), original.sql());
+
+        assertEquals(Map.of(QuestionBank.Outcome.REVISED, 1),
+                loader.load("changed", new SeedLoader.Seed(List.of(), List.of(changed))));
+        as("candidate", null).get("/api/questions/" + id).then().body("version", equalTo(before + 1));
+        as("candidate", null).get("/api/questions/" + id + "/versions/" + before).then().statusCode(200);
+    }
+}
