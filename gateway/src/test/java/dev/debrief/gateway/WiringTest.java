@@ -1,15 +1,15 @@
 package dev.debrief.gateway;
 
-import dev.debrief.testsupport.RealInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
-/** The gateway starts on the real infrastructure and guards the API. */
+/** The gateway starts on the real infrastructure, guards the API and leaves health open. */
 @QuarkusTest
-@TestProfile(RealInfra.class)
+@TestProfile(GatewayProfile.class)
 class WiringTest {
 
     @Test
@@ -18,7 +18,7 @@ class WiringTest {
     }
 
     @Test
-    void shouldLeaveHealthOpen() {
-        given().get("/q/health/ready").then().statusCode(200);
+    void shouldLeaveLivenessOpen() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -1,34 +1,91 @@
 package dev.debrief.gateway.routing;
 
 import dev.debrief.gateway.config.GatewayConfig;
-import io.vertx.core.Vertx;
+import dev.debrief.gateway.openapi.OpenApiHandler;
+import dev.debrief.gateway.ratelimit.RateLimitHandler;
+import dev.debrief.gateway.resilience.Upstream;
+import dev.debrief.gateway.resilience.Upstreams;
+import dev.debrief.gateway.security.AuthenticationHandler;
+import io.quarkus.security.AuthenticationException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
-import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.util.List;
+import java.util.TreeMap;
 
-/** Mounts the public API of each service on the gateway's router, proxied by Vert.x's HTTP proxy. */
+/**
+ * The gateway's router: every API request passes correlation and limits, the token and role check and
+ * the rate limits, then goes to its upstream through Vert.x's reverse proxy (WebSocket upgrades
+ * included). Anything the gateway answers itself is problem+json.
+ */
 @ApplicationScoped
 public class GatewayRoutes {
 
-    void mount(@Observes Router router, Vertx vertx, GatewayConfig config) {
-        var client = vertx.createHttpClient();
-        route(router, client, config.upstream().question(), List.of("/api/questions", "/api/loops"));
-        route(router, client, config.upstream().session(), List.of("/api/sessions"));
-        route(router, client, config.upstream().scoring(), List.of("/api/rubrics", "/api/scores",
-                "/api/scorecards", "/api/debriefs", "/api/calibration", "/api/progress"));
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+    private static final String API = "/api/*";
+
+    private final GatewayConfig config;
+    private final Upstreams upstreams;
+    private final RequestContextHandler requestContext;
+    private final AuthenticationHandler authentication;
+    private final RateLimitHandler rateLimit;
+    private final OpenApiHandler openApi;
+
+    public GatewayRoutes(GatewayConfig config, Upstreams upstreams, RequestContextHandler requestContext,
+            AuthenticationHandler authentication, RateLimitHandler rateLimit, OpenApiHandler openApi) {
+        this.config = config;
+        this.upstreams = upstreams;
+        this.requestContext = requestContext;
+        this.authentication = authentication;
+        this.rateLimit = rateLimit;
+        this.openApi = openApi;
     }
 
-    private static void route(Router router, io.vertx.core.http.HttpClient client, URI upstream, List<String> prefixes) {
-        HttpProxy proxy = HttpProxy.reverseProxy(client).origin(upstream.getPort(), upstream.getHost());
-        ProxyHandler handler = ProxyHandler.create(proxy);
-        for (String prefix : prefixes) {
-            router.route(prefix).handler(handler);
-            router.route(prefix + "/*").handler(handler);
+    void mount(@Observes Router router) {
+        router.get("/openapi").handler(openApi);
+        router.get("/q/openapi").handler(openApi);
+
+        router.route(API).handler(requestContext);
+        router.route(API).handler(authentication);
+        router.route(API).handler(rateLimit);
+        new TreeMap<>(config.routes()).forEach((name, prefixes) -> {
+            Upstream upstream = upstreams.named(name);
+            var proxy = ProxyHandler.create(upstream.proxy());
+            for (String prefix : prefixes) {
+                router.route(prefix).handler(rc -> forward(rc, upstream, proxy));
+                router.route(prefix + "/*").handler(rc -> forward(rc, upstream, proxy));
+            }
+        });
+        router.route(API).handler(GatewayProblems::notFound);
+        router.route(API).failureHandler(GatewayRoutes::failed);
+    }
+
+    private static void forward(RoutingContext rc, Upstream upstream, ProxyHandler proxy) {
+        boolean upgrade = "websocket".equalsIgnoreCase(rc.request().getHeader(HttpHeaders.UPGRADE));
+        if (upgrade && !upstream.admitsUpgrade()) {
+            GatewayProblems.send(rc, 503, "upstream-unavailable", "Service unavailable",
+                    upstream.name() + "-service is failing; retry later");
+            return;
+        }
+        proxy.handle(rc);
+    }
+
+    private static void failed(RoutingContext rc) {
+        if (rc.failure() instanceof AuthenticationException) {
+            // quarkus-oidc fails the route itself when a token does not verify
+            GatewayProblems.unauthorized(rc, "The bearer token is not valid (signature, issuer, audience or expiry)");
+            return;
+        }
+        int status = rc.statusCode() > 0 ? rc.statusCode() : 500;
+        if (status >= 500) {
+            LOG.errorf(rc.failure(), "Gateway failure on %s %s", rc.request().method(), rc.request().path());
+            GatewayProblems.send(rc, 500, "internal", "Internal error", "Something went wrong in the gateway");
+        } else {
+            GatewayProblems.send(rc, status, "http-" + status, "Request failed", "The gateway refused the request");
         }
     }
 }

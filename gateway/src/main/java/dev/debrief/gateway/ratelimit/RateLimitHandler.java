@@ -1,0 +1,32 @@
+package dev.debrief.gateway.ratelimit;
+
+import dev.debrief.gateway.routing.GatewayHeaders;
+import dev.debrief.gateway.routing.GatewayProblems;
+import dev.debrief.gateway.security.TokenFacts;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** After authentication: 429 problem+json with Retry-After when the client's or the firm's budget is spent. */
+@ApplicationScoped
+public class RateLimitHandler implements Handler<RoutingContext> {
+
+    private final RateLimiter limiter;
+
+    public RateLimitHandler(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void handle(RoutingContext rc) {
+        TokenFacts caller = rc.get(GatewayHeaders.KEY_FACTS);
+        var refusal = limiter.admit(caller);
+        if (refusal.isPresent()) {
+            GatewayProblems.tooManyRequests(rc, refusal.get().retryAfterSeconds(),
+                    "The " + refusal.get().scope() + " request budget is spent; retry after "
+                            + refusal.get().retryAfterSeconds() + " s");
+            return;
+        }
+        rc.next();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.debrief.gateway.routing;
+
+import dev.debrief.gateway.config.GatewayConfig;
+import dev.debrief.gateway.security.TokenFacts;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * First on every API request: gives it a correlation id and trace context, drops the headers only the
+ * gateway may set (the tenant, forwarding headers), refuses bodies over the limit and writes the access
+ * log line when the response ends. Never logs the token.
+ */
+@ApplicationScoped
+public class RequestContextHandler implements Handler<RoutingContext> {
+
+    private static final Logger ACCESS = Logger.getLogger("dev.debrief.gateway.access");
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private final long maxBodySize;
+    private final boolean accessLog;
+
+    public RequestContextHandler(GatewayConfig config) {
+        this.maxBodySize = config.limits().maxBodySize().asLongValue();
+        this.accessLog = config.accessLog().enabled();
+    }
+
+    @Override
+    public void handle(RoutingContext rc) {
+        long start = System.nanoTime();
+        HttpServerRequest request = rc.request();
+        MultiMap headers = request.headers();
+
+        String incomingId = headers.get(GatewayHeaders.REQUEST_ID);
+        String requestId = incomingId != null && SAFE_ID.matcher(incomingId).matches()
+                ? incomingId
+                : UUID.randomUUID().toString();
+        String traceparent = TraceContext.next(headers.get(GatewayHeaders.TRACEPARENT));
+        String host = headers.get(HttpHeaders.HOST);
+
+        dropReservedHeaders(headers);
+        headers.set(GatewayHeaders.REQUEST_ID, requestId);
+        headers.set(GatewayHeaders.TRACEPARENT, traceparent);
+        headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
+        headers.set("X-Forwarded-Proto", request.scheme());
+        if (host != null) {
+            headers.set("X-Forwarded-Host", host);
+        }
+        rc.response().putHeader(GatewayHeaders.REQUEST_ID, requestId);
+        rc.put(GatewayHeaders.KEY_REQUEST_ID, requestId);
+        if (accessLog) {
+            rc.addEndHandler(done -> log(rc, start, requestId));
+        }
+
+        if (!request.path().equals(rc.normalizedPath())) {
+            GatewayProblems.send(rc, 400, "path-not-normalized", "Bad request",
+                    "The path must not contain dot segments, empty segments or encoded separators");
+            return;
+        }
+        if (bodyRefused(rc, headers)) {
+            return;
+        }
+        rc.next();
+    }
+
+    private boolean bodyRefused(RoutingContext rc, MultiMap headers) {
+        String length = headers.get(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            long size;
+            try {
+                size = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                GatewayProblems.send(rc, 400, "bad-content-length", "Bad request", "Content-Length is not a number");
+                return true;
+            }
+            if (size > maxBodySize) {
+                GatewayProblems.send(rc, 413, "too-large", "Content too large",
+                        "The request body has " + size + " bytes; the limit is " + maxBodySize);
+                return true;
+            }
+            return false;
+        }
+        String encoding = headers.get(HttpHeaders.TRANSFER_ENCODING);
+        if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            // a streamed body of unknown size cannot be checked against the limit before it is passed on
+            GatewayProblems.send(rc, 411, "length-required", "Length required",
+                    "Send the body with a Content-Length (at most " + maxBodySize + " bytes)");
+            return true;
+        }
+        return false;
+    }
+
+    /** Tenant and client headers are the gateway's; forwarding headers are set from the real connection. */
+    private static void dropReservedHeaders(MultiMap headers) {
+        for (String name : new ArrayList<>(headers.names())) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith(GatewayHeaders.RESERVED_PREFIX) || lower.equals("forwarded")
+                    || lower.startsWith("x-forwarded-") || lower.equals("x-real-ip")) {
+                headers.remove(name);
+            }
+        }
+    }
+
+    private static void log(RoutingContext rc, long start, String requestId) {
+        TokenFacts facts = rc.get(GatewayHeaders.KEY_FACTS);
+        long micros = (System.nanoTime() - start) / 1_000;
+        ACCESS.infof("%s %s %d %d.%03dms client=%s tenant=%s request=%s",
+                rc.request().method(), rc.request().path(), rc.response().getStatusCode(),
+                micros / 1000, micros % 1000,
+                facts == null ? "-" : facts.client().orElse(facts.subject()),
+                facts == null ? "-" : facts.tenant().orElse("-"),
+                requestId);
+    }
+}

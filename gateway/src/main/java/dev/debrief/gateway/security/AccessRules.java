@@ -1,0 +1,54 @@
+package dev.debrief.gateway.security;
+
+import dev.debrief.gateway.config.GatewayConfig;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The gateway's coarse role table: every configured rule matching a request's method and path must be
+ * met by one of its roles. The services still check their own, finer rules (ownership, tenant).
+ */
+@ApplicationScoped
+public class AccessRules {
+
+    private final List<Rule> rules;
+
+    public AccessRules(GatewayConfig config) {
+        this.rules = config.access().entrySet().stream()
+                .map(e -> new Rule(e.getKey(), List.copyOf(e.getValue().paths()),
+                        e.getValue().methods().map(AccessRules::upper).orElse(Set.of()),
+                        Set.copyOf(e.getValue().roles())))
+                .toList();
+    }
+
+    /** The first rule the caller fails, empty when the request may pass. */
+    public Optional<Rule> refusal(String method, String path, SecurityIdentity identity) {
+        return rules.stream()
+                .filter(rule -> rule.matches(method, path))
+                .filter(rule -> rule.roles().stream().noneMatch(identity::hasRole))
+                .findFirst();
+    }
+
+    private static Set<String> upper(List<String> methods) {
+        return methods.stream().map(m -> m.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A named rule; an empty method set matches every method. */
+    public record Rule(String name, List<String> paths, Set<String> methods, Set<String> roles) {
+
+        boolean matches(String method, String path) {
+            return (methods.isEmpty() || methods.contains(method))
+                    && paths.stream().anyMatch(prefix -> underPrefix(path, prefix));
+        }
+
+        static boolean underPrefix(String path, String prefix) {
+            return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+        }
+    }
+}

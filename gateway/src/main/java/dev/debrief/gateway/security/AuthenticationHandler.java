@@ -1,0 +1,93 @@
+package dev.debrief.gateway.security;
+
+import dev.debrief.gateway.routing.GatewayHeaders;
+import dev.debrief.gateway.routing.GatewayProblems;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Checks the bearer token (quarkus-oidc: signature, issuer, audience, expiry) and the role table on
+ * every API request, answering 401/403 as problem+json; then tells the upstream who called: the firm
+ * from the token's organization claim and the OAuth client. The upstream gets the token too and checks
+ * it again.
+ */
+@ApplicationScoped
+public class AuthenticationHandler implements Handler<RoutingContext> {
+
+    /** Browsers cannot set headers on a WebSocket: Quarkus lets them carry one as a subprotocol. */
+    private static final String UPGRADE_HEADER_CARRIER = "quarkus-http-upgrade#";
+
+    private final IdentityProviderManager identityProviders;
+    private final AccessRules rules;
+
+    public AuthenticationHandler(IdentityProviderManager identityProviders, AccessRules rules) {
+        this.identityProviders = identityProviders;
+        this.rules = rules;
+    }
+
+    @Override
+    public void handle(RoutingContext rc) {
+        carryWebSocketAuthorization(rc.request().headers());
+        Context context = Vertx.currentContext();
+        QuarkusHttpUser.getSecurityIdentity(rc, identityProviders).subscribe().with(
+                identity -> onContext(context, () -> authorize(rc, identity)),
+                failure -> onContext(context, () -> GatewayProblems.unauthorized(rc,
+                        "The bearer token is not valid (signature, issuer, audience or expiry)")));
+    }
+
+    private void authorize(RoutingContext rc, SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            GatewayProblems.unauthorized(rc, "A valid bearer token is required");
+            return;
+        }
+        TokenFacts facts = TokenFacts.of(identity);
+        rc.put(GatewayHeaders.KEY_FACTS, facts);
+        String method = rc.request().method().name();
+        var refusal = rules.refusal(method, rc.normalizedPath(), identity);
+        if (refusal.isPresent()) {
+            GatewayProblems.forbidden(rc, "Your roles do not allow " + method + " here (it needs one of "
+                    + String.join(", ", refusal.get().roles().stream().sorted().toList()) + ")");
+            return;
+        }
+        MultiMap headers = rc.request().headers();
+        facts.tenant().ifPresent(tenant -> headers.set(GatewayHeaders.TENANT, tenant));
+        facts.client().ifPresent(client -> headers.set(GatewayHeaders.CLIENT, client));
+        rc.next();
+    }
+
+    /** Copies {@code quarkus-http-upgrade#Authorization#Bearer …} from the subprotocols into the header. */
+    static void carryWebSocketAuthorization(MultiMap headers) {
+        String protocols = headers.get("Sec-WebSocket-Protocol");
+        if (protocols == null || headers.contains(HttpHeaders.AUTHORIZATION)) {
+            return;
+        }
+        for (String protocol : protocols.split(",")) {
+            String p = protocol.trim();
+            if (p.startsWith(UPGRADE_HEADER_CARRIER)) {
+                String[] parts = p.substring(UPGRADE_HEADER_CARRIER.length()).split("#", 2);
+                if (parts.length == 2 && parts[0].equalsIgnoreCase("Authorization")) {
+                    headers.set(HttpHeaders.AUTHORIZATION, URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+                }
+            }
+        }
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+}
