@@ -33,7 +33,7 @@ public class SessionQueries {
     @Transactional
     public List<InterviewSession> visibleTo(Viewer viewer, SessionStatus status) {
         List<String> any = new ArrayList<>();
-        Parameters params = Parameters.with("me", viewer.id());
+        Parameters params = new Parameters();
         if (viewer.roles().contains(Roles.CANDIDATE)) {
             any.add("candidate = :me");
         }
@@ -50,6 +50,9 @@ public class SessionQueries {
         String query = "(" + String.join(" or ", any) + ")";
         if (query.contains(":tenant")) {
             params.and("tenant", tenant);
+        }
+        if (query.contains(":me")) {
+            params.and("me", viewer.id());
         }
         if (status != null) {
             query += " and status = :status";

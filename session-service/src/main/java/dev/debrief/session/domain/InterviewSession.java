@@ -123,6 +123,7 @@ public class InterviewSession extends PanacheEntityBase {
     }
 
     public SessionQuestion start(Instant now) {
+        requireStatus(SessionStatus.SCHEDULED, "start");
         moveTo(SessionStatus.IN_PROGRESS);
         startedAt = now;
         currentIndex = 0;
@@ -141,6 +142,7 @@ public class InterviewSession extends PanacheEntityBase {
 
     /** @return how long the session was paused */
     public Duration resume(Instant now) {
+        requireStatus(SessionStatus.PAUSED, "resume");
         moveTo(SessionStatus.IN_PROGRESS);
         Duration paused = Duration.between(pausedAt, now);
         pausedAt = null;
@@ -285,6 +287,13 @@ public class InterviewSession extends PanacheEntityBase {
     private void refreshAutoDue() {
         current().ifPresent(q -> q.nextAutoAt = mode == SessionMode.SELF_PRACTICE
                 && status == SessionStatus.IN_PROGRESS ? q.nextAutoDue() : null);
+    }
+
+    /** The transitions that share a target status (start and resume both run) are told apart by their source. */
+    private void requireStatus(SessionStatus required, String action) {
+        if (status != required) {
+            throw ProblemException.conflict("Only a " + required + " session can " + action + "; this one is " + status);
+        }
     }
 
     private void requireInProgress(String action) {

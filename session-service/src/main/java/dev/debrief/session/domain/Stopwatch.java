@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** Server-side running time: what has accumulated plus the segment running now, if any. */
 @Embeddable
@@ -18,7 +19,8 @@ public class Stopwatch {
 
     public void start(Instant now) {
         if (runningSince == null) {
-            runningSince = now;
+            // the database keeps microseconds (rounded): whole milliseconds round-trip exactly
+            runningSince = now.truncatedTo(ChronoUnit.MILLIS);
         }
     }
 
