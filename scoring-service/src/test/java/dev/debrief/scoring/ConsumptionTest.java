@@ -6,6 +6,7 @@ import dev.debrief.contracts.Topics;
 import dev.debrief.testsupport.EventSchemas;
 import dev.debrief.testsupport.KafkaEvents;
 import dev.debrief.testsupport.RealInfra;
+import dev.debrief.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +57,33 @@ class ConsumptionTest {
         List<EventEnvelope> scored = KafkaEvents.read(Topics.SCORES,
                 e -> e.subject().equals(sessionId.toString()) && e.type().endsWith("answer-scored"), 3, Duration.ofSeconds(5));
         assertEquals(2, scored.size());
+    }
+
+    @Test
+    void shouldRunASqlAnswerInTheSandboxAndExplainHowItDiffersFromTheReference() {
+        UUID sessionId = UUID.randomUUID();
+        String candidate = "sql-" + UUID.randomUUID();
+        String reference = """
+                select s.device, count(distinct p.play_id) as plays
+                from plays p join sessions s on s.session_id = p.session_id
+                join members m on m.member_id = p.member_id
+                where not m.is_test_account
+                group by s.device""";
+        String answer = """
+                -- plays per device
+                select s.device, count(*) as plays
+                from plays p join sessions s on s.member_id = p.member_id
+                group by s.device;""";
+        KafkaEvents.send(Topics.SESSIONS, Sessions.sqlAnswer(sessionId, "northwind", candidate, answer, reference));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Sessions.scores(sessionId) == 1);
+
+        given().auth().oauth2(TestTokens.token(candidate, "northwind", "candidate"))
+                .get("/api/scores?sessionId=" + sessionId).then().statusCode(200)
+                .body("[0].sql.sandbox.ran", equalTo(true))
+                .body("[0].sql.sandbox.matches", equalTo(false))
+                .body("[0].sql.sandbox.differences", hasItem(containsString("inflated")))
+                .body("[0].sql.traps.code", hasItem("fan-out-join"))
+                .body("[0].dimensions.find { it.key == 'result-correctness' }.level", lessThanOrEqualTo(2));
     }
 
     @Test

@@ -35,6 +35,14 @@ final class Sessions {
                 Instant.now(), Json.mapper().valueToTree(data));
     }
 
+    static EventEnvelope sqlAnswer(UUID sessionId, String tenant, String candidateUsername, String sql, String reference) {
+        AnswerSubmitted data = new AnswerSubmitted(sessionId, UUID.randomUUID(), TestTokens.subjectOf(candidateUsername),
+                UUID.randomUUID(), 1, "SQL", "sql-analysis", "SQL", "Plays per device, excluding test accounts.", sql,
+                null, reference, 1, 600, Instant.now());
+        return EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service", sessionId.toString(), tenant,
+                Instant.now(), Json.mapper().valueToTree(data));
+    }
+
     static EventEnvelope completed(UUID sessionId, String tenant) {
         return EventEnvelope.of(EventType.SESSION_COMPLETED, "/debrief/session-service", sessionId.toString(), tenant,
                 Instant.now(), Json.mapper().valueToTree(Map.of("sessionId", sessionId)));

@@ -93,8 +93,9 @@ public final class AnswerScorer {
         positives.values().forEach(at -> evidence.add(evidenceSpan(analysis, at, report)));
         negatives.values().forEach(at -> evidence.add(evidenceSpan(analysis, at, report)));
         long words = analysis.wordCount();
-        double points = positives.size() - 1.5 * negatives.size() + elaboration(words);
         String key = dimension.key();
+        // a developed answer carries more of what most dimensions look for; a concise setup is the exception
+        double points = positives.size() - 1.5 * negatives.size() + (key.equals("concise-setup") ? 0 : elaboration(words));
         if (report != null) {
             points += sqlPoints(key, report, outcome, evidence);
         } else if (key.equals("quantified-impact")) {
@@ -103,7 +104,7 @@ public final class AnswerScorer {
             numbers.stream().limit(2).forEach(t -> evidence.add(analysis.sentenceAt(t.start())));
         } else if (key.equals("concise-setup")) {
             int setup = wordsBeforeFirstAction(analysis);
-            points += setup <= 75 ? 0.75 : setup > 120 ? -1.0 : 0;
+            points += setup <= 75 ? 1.5 : setup > 120 ? -1.0 : 0.5;
             if (!analysis.sentences().isEmpty()) {
                 evidence.add(0, analysis.sentences().get(0));
             }

@@ -63,6 +63,9 @@ public final class DebriefBuilder {
                             .add(r.level());
                 }
             }
+            if (rubric.isPresent()) {
+                levels = inRubricOrder(levels, rubric.get());
+            }
             List<Debrief.Dimension> dimensions = new ArrayList<>();
             double weighted = 0;
             double weights = 0;
@@ -103,11 +106,31 @@ public final class DebriefBuilder {
         }
         double overall = round2(rounds.stream().mapToDouble(Debrief.Round::overall).average().orElse(0));
         Recommendation recommendation = decide(overall, rounds);
+        for (Debrief.Round r : rounds) {
+            r.coachRecommendations().forEach((coach, call) -> {
+                if (call.hire() != recommendation.hire()) {
+                    dissent.add(new Debrief.Dissent(r.roundPosition(), null, Map.of(), "Coach " + coach + " said " + call
+                            + " in round " + r.roundPosition() + "; the decision rule says " + recommendation + "."));
+                }
+            });
+        }
         strengths.sort(Comparator.comparingDouble(Debrief.Point::level).reversed());
         concerns.sort(Comparator.comparingDouble(Debrief.Point::level));
         Debrief.Point oneThing = oneThingToChange(rounds, concerns);
         return new Debrief(sessionId, candidate, overall, recommendation, Debrief.DECISION_RULE, rounds,
                 List.copyOf(strengths), List.copyOf(concerns), oneThing, List.copyOf(dissent), now);
+    }
+
+    private static Map<String, Map<String, List<Integer>>> inRubricOrder(Map<String, Map<String, List<Integer>>> levels,
+            RubricDefinition rubric) {
+        Map<String, Map<String, List<Integer>>> ordered = new LinkedHashMap<>();
+        rubric.dimensions().forEach(d -> {
+            if (levels.containsKey(d.key())) {
+                ordered.put(d.key(), levels.get(d.key()));
+            }
+        });
+        levels.forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     static Recommendation decide(double overall, List<Debrief.Round> rounds) {

@@ -66,19 +66,22 @@ public final class DebriefRenderer {
                 acc[1]++;
             }
         }
-        int size = 480;
-        double cx = size / 2.0;
-        double cy = size / 2.0;
+        int width = 780;
+        int height = 520;
+        double cx = width / 2.0;
+        double cy = height / 2.0 + 10;
         double radius = 160;
         int n = Math.max(axes.size(), 1);
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(size).append("\" height=\"").append(size)
-                .append("\" viewBox=\"0 0 ").append(size).append(' ').append(size).append("\" font-family=\"sans-serif\">\n");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" font-family=\"sans-serif\">\n");
         svg.append("<title>Debrief radar: ").append(d.recommendation()).append(", overall ").append(fmt(d.overall()))
                 .append("</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
         for (int ring = 1; ring <= 4; ring++) {
             svg.append("<polygon fill=\"none\" stroke=\"#ddd\" points=\"").append(polygon(n, cx, cy, radius * ring / 4))
                     .append("\"/>\n");
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#999\">%d</text>%n",
+                    cx + 3, cy - radius * ring / 4 - 2, ring));
         }
         StringBuilder points = new StringBuilder();
         int i = 0;
@@ -89,17 +92,19 @@ public final class DebriefRenderer {
             double y = cy + Math.sin(angle) * radius;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#bbb\"/>%n",
                     cx, cy, x, y));
-            double lx = cx + Math.cos(angle) * (radius + 28);
-            double ly = cy + Math.sin(angle) * (radius + 28);
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\">%s (%s)</text>%n",
-                    lx, ly, escape(axis.getKey()), fmt(level)));
+            double lx = cx + Math.cos(angle) * (radius + 12);
+            double ly = cy + Math.sin(angle) * (radius + 12) + 4;
+            String anchor = Math.cos(angle) > 0.3 ? "start" : Math.cos(angle) < -0.3 ? "end" : "middle";
+            ly += Math.sin(angle) > 0.9 ? 10 : Math.sin(angle) < -0.9 ? -4 : 0;
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"%s\">%s (%s)</text>%n",
+                    lx, ly, anchor, escape(axis.getKey()), fmt(level)));
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx + Math.cos(angle) * radius * level / 4,
                     cy + Math.sin(angle) * radius * level / 4));
             i++;
         }
         svg.append("<polygon fill=\"#3b82f6\" fill-opacity=\"0.35\" stroke=\"#1d4ed8\" stroke-width=\"2\" points=\"")
                 .append(points.toString().trim()).append("\"/>\n");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"24\" font-size=\"16\" text-anchor=\"middle\">%s · %s of 4</text>%n",
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"26\" font-size=\"17\" font-weight=\"bold\" text-anchor=\"middle\">%s · %s of 4</text>%n",
                 cx, d.recommendation(), fmt(d.overall())));
         return svg.append("</svg>\n").toString();
     }

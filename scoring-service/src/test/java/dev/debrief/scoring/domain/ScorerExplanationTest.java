@@ -1,0 +1,85 @@
+package dev.debrief.scoring.domain;
+
+import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The scorer explains itself: levels rest on quoted spans and the feedback names what to change. */
+class ScorerExplanationTest {
+
+    static AnswerScorer scorer;
+    static Map<String, RubricDefinition> rubrics;
+
+    @BeforeAll
+    static void load() {
+        scorer = new AnswerScorer(new TextAnalyzer());
+        rubrics = RubricSeeder.read().stream().collect(Collectors.toMap(RubricDefinition::slug, Function.identity()));
+    }
+
+    @Test
+    void shouldNameTheSqlTrapsAndQuoteTheLineThatFallsIntoThem() {
+        String sql = """
+                -- average watch per device
+                SELECT s.device, AVG(p.seconds_watched) AS avg_watch
+                FROM plays p
+                JOIN sessions s ON p.member_id = s.member_id
+                GROUP BY s.device;""";
+        AnswerScorer.Result result = scorer.score(rubrics.get("sql-analysis"),
+                new AnswerScorer.AnswerInput("SQL", "Average watch time per session, by device.", sql), null);
+
+        DimensionScore skepticism = result.dimension("data-skepticism").orElseThrow();
+        assertEquals(1, skepticism.level());
+        assertTrue(skepticism.feedback().contains("member_id"), skepticism.feedback());
+        assertTrue(skepticism.evidence().stream().anyMatch(e -> e.quote().contains("ON p.member_id = s.member_id")));
+        assertTrue(result.sqlReport().has(SqlInspector.FANOUT));
+        assertTrue(result.sqlReport().has(SqlInspector.DUPLICATES));
+        assertTrue(result.sqlReport().has(SqlInspector.TEST_ACCOUNTS));
+    }
+
+    @Test
+    void shouldFindNoTrapsInAQueryThatAvoidsThem() {
+        String sql = """
+                WITH deduped AS (SELECT DISTINCT ON (play_id) play_id, session_id, seconds_watched FROM plays ORDER BY play_id)
+                SELECT s.device, avg(d.seconds_watched) / 60.0 AS avg_minutes
+                FROM deduped d
+                JOIN sessions s ON s.session_id = d.session_id
+                JOIN members m ON m.member_id = s.member_id AND NOT m.is_test_account
+                GROUP BY s.device""";
+        SqlInspector.Report report = new SqlInspector().inspect(sql, "Average watch time per session, by device.");
+        assertTrue(report.parsed(), String.valueOf(report.error()));
+        assertEquals(java.util.List.of(), report.traps());
+    }
+
+    @Test
+    void shouldQuoteTheNumbersBehindQuantifiedImpactAndMeasureTheSetup() {
+        String story = "I led checkout at a retailer and the stakes were a 3% drop in conversion. I decided to roll back "
+                + "the redesign within a day, and conversion went from 2.1% back to 3.0% against the baseline. In hindsight "
+                + "I should have staged it; since then I ramp every launch to 5% of traffic first.";
+        AnswerScorer.Result result = scorer.score(rubrics.get("behavioral-story"),
+                new AnswerScorer.AnswerInput("FREE_TEXT", "Tell me about a mistake.", story), null);
+
+        DimensionScore impact = result.dimension("quantified-impact").orElseThrow();
+        assertTrue(impact.level() >= 3, "level " + impact.level());
+        assertTrue(impact.evidence().stream().anyMatch(e -> e.quote().contains("2.1%")));
+        assertEquals(4, result.dimension("concise-setup").orElseThrow().level());
+        assertEquals(0, AnswerScorer.wordsBeforeFirstAction(new TextAnalyzer().analyze(story)));
+    }
+
+    @Test
+    void shouldSayWhatTheNextLevelNeedsInOneSentence() {
+        AnswerScorer.Result result = scorer.score(rubrics.get("data-case"),
+                new AnswerScorer.AnswerInput("FREE_TEXT", "Measure a feature.", "We should track everything and see what happens."),
+                null);
+        DimensionScore spine = result.dimension("decision-spine").orElseThrow();
+        assertEquals(1, spine.level());
+        assertTrue(spine.feedback().startsWith("Drop \u201csee what happens\u201d"), spine.feedback());
+        assertEquals(1, spine.feedback().split("\\. ").length, "one sentence");
+    }
+}
