@@ -7,6 +7,7 @@ import dev.debrief.contracts.Json;
 import dev.debrief.contracts.Topics;
 import dev.debrief.contracts.scores.AnswerScored;
 import dev.debrief.session.domain.AnswerScore;
+import dev.debrief.session.messaging.LiveHub;
 import dev.debrief.testsupport.KafkaEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,9 @@ class LiveFeedTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    LiveHub hub;
 
     @Test
     void shouldDeliverEveryChangeInOrderWithItsSequenceNumber() throws Exception {
@@ -119,6 +123,35 @@ class LiveFeedTest {
             assertEquals(2L, delivered.path("seq").asLong());
             assertEquals("from replica B", delivered.path("data").path("prompt").asText());
         }
+    }
+
+    @Test
+    void shouldCatchUpAMissedNudgeOnTheSweep() throws Exception {
+        String id = Api.selfPractice(candidate("cara"), CatalogStub.stubQuestion("FREE_TEXT"));
+        try (LiveClient cara = LiveClient.connect(candidate("cara"), id, 1)) {
+            commitElsewhere(UUID.fromString(id), "no Kafka event for this one");
+            assertNull(cara.poll(Duration.ofSeconds(1)), "nothing nudged this replica");
+
+            hub.sweep();
+
+            JsonNode delivered = cara.poll(WAIT);
+            assertNotNull(delivered);
+            assertEquals(2L, delivered.path("seq").asLong());
+        }
+    }
+
+    private void commitElsewhere(UUID session, String prompt) throws Exception {
+        String json = Json.mapper().writeValueAsString(Map.of("sessionId", session.toString(), "questionIndex", 0,
+                "prompt", prompt));
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("update interview_session set last_seq = 2 where id = :id")
+                    .setParameter("id", session).executeUpdate();
+            entityManager.createNativeQuery("""
+                    insert into timeline_entry (session_id, seq, type, actor, at, data)
+                    values (:id, 2, 'follow-up-asked', 'coach:replica-b', :at, :data)""")
+                    .setParameter("id", session).setParameter("at", Instant.now())
+                    .setParameter("data", json).executeUpdate();
+        });
     }
 
     @Test

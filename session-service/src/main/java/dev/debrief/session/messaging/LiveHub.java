@@ -10,6 +10,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -34,12 +35,14 @@ public class LiveHub {
     private static final int PAGE = 500;
 
     private final Timeline timeline;
+    private final EntityManager entityManager;
     private final Map<UUID, Feed> feeds = new ConcurrentHashMap<>();
     private final ExecutorService pushers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("live-push-", 0).factory());
 
-    public LiveHub(Timeline timeline) {
+    public LiveHub(Timeline timeline, EntityManager entityManager) {
         this.timeline = timeline;
+        this.entityManager = entityManager;
     }
 
     /** Registers a socket that has seen everything up to {@code after} and sends it what it missed. */
@@ -84,10 +87,25 @@ public class LiveHub {
         nudge(appended.sessionId());
     }
 
-    /** The safety net: catches every held session up, whatever nudge was missed. */
+    /**
+     * The safety net for a nudge that never came (a Kafka hiccup): one query reads the last seq of every
+     * held session, and only the feeds behind it are caught up.
+     */
     @Scheduled(every = "${debrief.sessions.live-sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sweep() {
-        feeds.keySet().forEach(this::nudge);
+        List<UUID> held = List.copyOf(feeds.keySet());
+        for (int from = 0; from < held.size(); from += PAGE) {
+            List<UUID> chunk = held.subList(from, Math.min(held.size(), from + PAGE));
+            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                    "select id, last_seq from interview_session where id in (:ids)", Object[].class)
+                    .setParameter("ids", chunk).getResultList());
+            for (Object[] row : rows) {
+                Feed feed = feeds.get((UUID) row[0]);
+                if (feed != null && feed.behind(((Number) row[1]).longValue())) {
+                    feed.request();
+                }
+            }
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -106,6 +124,10 @@ public class LiveHub {
 
         Feed(UUID sessionId) {
             this.sessionId = sessionId;
+        }
+
+        boolean behind(long lastSeq) {
+            return subscribers.values().stream().anyMatch(s -> s.sent() < lastSeq);
         }
 
         void request() {

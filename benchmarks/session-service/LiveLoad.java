@@ -1,0 +1,306 @@
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Live-push benchmark of session-service (single-file Java program, JDK 21+, no dependencies).
+ *
+ * It stands in for question-service (a tiny catalog on CATALOG_PORT), creates SESSIONS coached sessions
+ * (coach colin, candidate cara, firm northwind; tokens signed with the key the service trusts) and starts
+ * them, opens one candidate WebSocket per session (spread over the replicas given), then the coach posts
+ * follow-ups at RATE per second for SECONDS, round-robin over sessions and over replicas, each carrying
+ * its send time. Each socket checks that seq grows by exactly one (no loss, no reorder, no duplicate) and
+ * the delay from the POST being sent to the message arriving is recorded, split into same-replica and
+ * cross-replica deliveries.
+ *
+ * Usage: java LiveLoad.java <private-key.pem> <replica-url,replica-url,...> <sessions> <rate> <seconds> <catalog-port>
+ */
+public class LiveLoad {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+    static final Pattern TYPE = Pattern.compile("\"type\":\"([a-z-]+)\"");
+    static final Pattern SENT = Pattern.compile("probe (\\d+) (\\d+) (\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        PrivateKey key = readKey(Path.of(args[0]));
+        List<String> replicas = Arrays.asList(args[1].split(","));
+        int sessions = Integer.parseInt(args[2]);
+        int rate = Integer.parseInt(args[3]);
+        int seconds = Integer.parseInt(args[4]);
+        int catalogPort = Integer.parseInt(args[5]);
+
+        startCatalog(catalogPort);
+        String coach = token(key, "colin", "coach");
+        String candidate = token(key, "cara", "candidate");
+
+        System.out.printf("creating and starting %d coached sessions on %s%n", sessions, replicas);
+        String[] ids = new String[sessions];
+        var pool = Executors.newFixedThreadPool(8);
+        AtomicInteger made = new AtomicInteger();
+        for (int i = 0; i < sessions; i++) {
+            int n = i;
+            pool.submit(() -> {
+                String base = replicas.get(n % replicas.size());
+                String body = "{\"mode\":\"COACHED\",\"candidateId\":\"" + sub("cara")
+                        + "\",\"candidateName\":\"cara\",\"questions\":[{\"id\":\"" + UUID.randomUUID() + "\"}]}";
+                HttpResponse<String> created = post(base + "/api/sessions", coach, body, null);
+                if (created.statusCode() != 201) {
+                    throw new IllegalStateException("create: " + created.statusCode() + " " + created.body());
+                }
+                String id = created.body().replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]+)\".*", "$1");
+                HttpResponse<String> started = post(base + "/api/sessions/" + id + "/start", coach, "", "\"0\"");
+                if (started.statusCode() != 200) {
+                    throw new IllegalStateException("start: " + started.statusCode() + " " + started.body());
+                }
+                ids[n] = id;
+                made.incrementAndGet();
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        if (made.get() != sessions) {
+            throw new IllegalStateException("only " + made.get() + " sessions were created");
+        }
+
+        // created(1), started(2), question-asked(3): sockets resume after 3 and expect 4, 5, 6...
+        Socket[] sockets = new Socket[sessions];
+        long connectStart = System.nanoTime();
+        List<CompletableFuture<WebSocket>> connecting = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            int replica = i % replicas.size();
+            sockets[i] = new Socket(replica);
+            URI uri = URI.create(replicas.get(replica).replace("http", "ws") + "/api/sessions/" + ids[i] + "/live?after=3");
+            connecting.add(HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + candidate)
+                    .buildAsync(uri, sockets[i]));
+            if (i % 100 == 99) {
+                CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).join();
+            }
+        }
+        CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).join();
+        System.out.printf("%d WebSockets open in %d ms%n", sessions, (System.nanoTime() - connectStart) / 1_000_000);
+
+        int total = rate * seconds;
+        Semaphore inFlight = new Semaphore(256);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(total);
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        for (int k = 0; k < total; k++) {
+            long due = start + k * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int session = k % sessions;
+            // alternate rounds post to the socket's own replica and to the other one: half the deliveries cross Kafka
+            int postReplica = (sockets[session].replica + (k / sessions)) % replicas.size();
+            String body = "{\"text\":\"probe " + k + " " + System.nanoTime() + " " + postReplica + "\"}";
+            inFlight.acquire();
+            HTTP.sendAsync(request(replicas.get(postReplica) + "/api/sessions/" + ids[session] + "/follow-ups", coach,
+                    body, null), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                        if (e == null && r.statusCode() == 201) {
+                            accepted.incrementAndGet();
+                        } else {
+                            refused.incrementAndGet();
+                        }
+                        inFlight.release();
+                        done.countDown();
+                    });
+        }
+        long sendSeconds = (System.nanoTime() - start) / 1_000_000;
+        done.await(2, TimeUnit.MINUTES);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (received(sockets) < accepted.get() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+
+        List<Long> same = new ArrayList<>();
+        List<Long> cross = new ArrayList<>();
+        long gaps = 0;
+        long duplicatesOrReorders = 0;
+        for (Socket s : sockets) {
+            gaps += s.gaps.get();
+            duplicatesOrReorders += s.backwards.get();
+            for (long[] d : s.delays) {
+                (d[1] == s.replica ? same : cross).add(d[0]);
+            }
+        }
+        List<Long> all = new ArrayList<>(same);
+        all.addAll(cross);
+        System.out.printf("interjections: %d sent in %d ms (%d/s target), %d accepted (201), %d refused%n", total,
+                sendSeconds, rate, accepted.get(), refused.get());
+        System.out.printf("messages received: %d of %d; missing: %d; gaps in seq: %d; duplicates or reorders: %d%n",
+                received(sockets), accepted.get(), accepted.get() - received(sockets), gaps, duplicatesOrReorders);
+        report("interjection -> candidate, all", all);
+        report("  same replica (local commit hook)", same);
+        report("  cross replica (outbox -> Kafka -> other replica)", cross);
+        for (Socket s : sockets) {
+            s.socket.abort();
+        }
+        System.exit(0);
+    }
+
+    static long received(Socket[] sockets) {
+        long n = 0;
+        for (Socket s : sockets) {
+            n += s.count.get();
+        }
+        return n;
+    }
+
+    static void report(String what, List<Long> micros) {
+        if (micros.isEmpty()) {
+            System.out.printf("%-52s no samples%n", what);
+            return;
+        }
+        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("%-52s n=%d p50=%.1f ms p90=%.1f ms p99=%.1f ms max=%.1f ms%n", what, sorted.length,
+                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1000.0);
+    }
+
+    static double pct(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+    }
+
+    /** One candidate socket: checks seq continuity and records the delay of each probe. */
+    static final class Socket implements WebSocket.Listener {
+        final int replica;
+        final AtomicLong last = new AtomicLong(3);
+        final AtomicLong count = new AtomicLong();
+        final AtomicLong gaps = new AtomicLong();
+        final AtomicLong backwards = new AtomicLong();
+        final ConcurrentLinkedQueue<long[]> delays = new ConcurrentLinkedQueue<>();
+        final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        Socket(int replica) {
+            this.replica = replica;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            socket = webSocket;
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean lastPart) {
+            long now = System.nanoTime();
+            partial.append(data);
+            if (lastPart) {
+                String message = partial.toString();
+                partial.setLength(0);
+                Matcher seq = SEQ.matcher(message);
+                Matcher type = TYPE.matcher(message);
+                Matcher sent = SENT.matcher(message);
+                if (seq.find() && type.find() && type.group(1).equals("follow-up-asked") && sent.find()) {
+                    long n = Long.parseLong(seq.group(1));
+                    long previous = last.getAndSet(n);
+                    if (n > previous + 1) {
+                        gaps.incrementAndGet();
+                    } else if (n <= previous) {
+                        backwards.incrementAndGet();
+                    }
+                    count.incrementAndGet();
+                    delays.add(new long[] { (now - Long.parseLong(sent.group(2))) / 1000, Long.parseLong(sent.group(3)) });
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+
+    static HttpResponse<String> post(String url, String token, String body, String ifMatch) throws IOException,
+            InterruptedException {
+        return HTTP.send(request(url, token, body, ifMatch), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpRequest request(String url, String token, String body, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return b.build();
+    }
+
+    /** The catalog stand-in: any question id is a free-text question with no self-practice script. */
+    static void startCatalog(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        server.createContext("/api/questions/", exchange -> {
+            String id = exchange.getRequestURI().getPath().split("/")[3];
+            byte[] json = ("{\"id\":\"" + id + "\",\"version\":1,\"slug\":\"q-" + id + "\",\"title\":\"Retention metric\","
+                    + "\"prompt\":\"How would you measure retention?\",\"category\":\"METRIC_DESIGN\","
+                    + "\"roundType\":\"DATA_CASE\",\"answerFormat\":\"FREE_TEXT\",\"rubric\":\"decision-spine\","
+                    + "\"timeBudgetSeconds\":3600,\"followUps\":[],\"constraints\":[],\"referenceSql\":null}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, json.length);
+            exchange.getResponseBody().write(json);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.start();
+    }
+
+    static String sub(String username) {
+        return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static String token(PrivateKey key, String username, String role) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+        String payload = b64("{\"iss\":\"bench\",\"aud\":\"debrief-api\",\"sub\":\"" + sub(username)
+                + "\",\"preferred_username\":\"" + username + "\",\"iat\":" + now + ",\"exp\":" + (now + 7200)
+                + ",\"realm_access\":{\"roles\":[\"" + role + "\"]},\"organization\":[\"northwind\"]}");
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key);
+        signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+    }
+
+    static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static PrivateKey readKey(Path pem) throws Exception {
+        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# session-service live-push benchmark: two replicas of the service (java -jar) on one PostgreSQL and one
+# Kafka, 1,000 candidate WebSockets on 1,000 live coached sessions, the coach's follow-ups at a constant
+# rate; measures interjection -> arrival at the candidate (p50/p99), and checks nothing is lost or reordered.
+#
+#   benchmarks/session-service/run.sh                     # defaults: 1000 sessions, 200 follow-ups/s, 30 s, 2 replicas
+#   SESSIONS=1000 RATE=100 DURATION=60 REPLICAS=1 benchmarks/session-service/run.sh
+#
+# Starts its own PostgreSQL, Kafka (and Keycloak, unused: tokens are signed with a key the service is
+# given) through the local stack launcher on ports of its own, so it never touches a running ./stack,
+# and stops everything it started. Results: benchmarks/session-service/target/results.txt
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+work="$here/target"; mkdir -p "$work"
+SESSIONS="${SESSIONS:-1000}" RATE="${RATE:-200}" DURATION="${DURATION:-30}" REPLICAS="${REPLICAS:-2}"
+PG=35432; KAFKA=39092; KAFKA_CONTROLLER=39093; KC=38180; KC_MGMT=38190; CATALOG=38081
+PORTS=(38082 38092)
+HEAP="${HEAP:--Xms256m -Xmx256m -XX:+UseSerialGC}"
+JAVA_HOME="${JAVA_HOME:-$("$root/bin/java21-home")}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+results="$work/results.txt"; : > "$results"
+say() { echo "$*" | tee -a "$results"; }
+
+command -v openssl >/dev/null || { apt-get update -qq && apt-get install -y -qq openssl; }
+
+launcher="$root/deploy/launcher/target/launcher.jar"
+jar="$root/session-service/target/quarkus-app/quarkus-run.jar"
+[ -f "$launcher" ] || (cd "$root" && ./mvnw -q -B install -pl deploy/launcher -am -DskipTests)
+[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B package -pl session-service -DskipTests)
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT INT TERM
+wait_http() { for _ in $(seq 1 "$3"); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 1; done; echo "$2 not ready at $1" >&2; exit 1; }
+
+echo "starting PostgreSQL and Kafka (bench ports; the launcher also starts Keycloak)" >&2
+java -jar "$launcher" --infra-only --home="$work/stack" --postgres-port=$PG --kafka-port=$KAFKA \
+  --kafka-controller-port=$KAFKA_CONTROLLER --keycloak-port=$KC --keycloak-management-port=$KC_MGMT \
+  > "$work/infra.log" 2>&1 &
+pids+=($!)
+wait_http "http://localhost:$KC_MGMT/health/ready" "the infrastructure" 240
+
+# the service trusts this key instead of Keycloak's (public-key verification; the token shape is the realm's)
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
+pub="$(openssl rsa -in "$work/key.pem" -pubout -outform DER 2>/dev/null | base64 -w0)"
+
+urls=()
+for r in $(seq 0 $((REPLICAS - 1))); do
+  port=${PORTS[$r]}
+  # shellcheck disable=SC2086
+  QUARKUS_HTTP_PORT=$port \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG/debrief" \
+  KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA" \
+  QUARKUS_OIDC_PUBLIC_KEY="$pub" \
+  QUARKUS_REST_CLIENT_CATALOG_URL="http://127.0.0.1:$CATALOG" \
+  java $HEAP -jar "$jar" > "$work/session-$r.log" 2>&1 &
+  pids+=($!)
+  wait_http "http://localhost:$port/q/health/ready" "session-service replica $r" 120
+  urls+=("http://localhost:$port")
+done
+
+say "machine: $(nproc) cores; $(free -h | awk '/Mem:/ {print $2 " memory, " $7 " available"}'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "replicas: ${#urls[@]} (${urls[*]}), heap: $HEAP"
+say "load: $SESSIONS sessions, one candidate WebSocket each; coach follow-ups at $RATE/s for ${DURATION}s"
+java "$here/LiveLoad.java" "$work/key.pem" "$(IFS=,; echo "${urls[*]}")" "$SESSIONS" "$RATE" "$DURATION" "$CATALOG" \
+  | tee -a "$results"
+for r in $(seq 0 $((REPLICAS - 1))); do
+  say "replica $r memory: $(awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024}' "/proc/${pids[$((r + 1))]}/status")"
+done
+say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
