@@ -43,7 +43,7 @@ final class KafkaBroker implements Component {
         }
 
         if (!Files.exists(data.resolve("meta.properties"))) {
-            progress.say("Kafka       formatting its storage (first start)");
+            progress.step("Kafka", "formatting its storage (first start)");
             ChildProcess format = ChildProcess.start("kafka-format", List.of(JavaRuntime.java(),
                             "-Dlog4j2.configurationFile=" + toolsLogging, "-cp", classpath,
                             "kafka.tools.StorageTool", "format", "--standalone",

@@ -42,7 +42,7 @@ final class KeycloakServer implements Component {
         if (!Files.isRegularFile(server.resolve("bin/kc.sh"))) {
             long began = progress.now();
             unpack(Distributions.keycloakArchive(), keycloakDir, server);
-            progress.say("Keycloak    unpacked into " + server + " in " + Progress.took(began) + " (first start)");
+            progress.step("Keycloak", "unpacked into " + server + " in " + Progress.took(began) + " (first start)");
         }
         installRealm(config.realmFile(), keycloakDir, server, progress);
 
@@ -108,7 +108,7 @@ final class KeycloakServer implements Component {
             Path database = server.resolve("data/h2");
             boolean changed = Files.exists(imported) && !Files.readString(imported).strip().equals(digest);
             if (changed && Files.exists(database)) {
-                progress.say("Keycloak    " + realm.getFileName() + " changed since its import: resetting Keycloak's database to import it again");
+                progress.step("Keycloak", realm.getFileName() + " changed since its import: resetting Keycloak's database to import it again");
                 deleteRecursively(database);
             }
             Path importDir = server.resolve("data/import");

@@ -13,7 +13,7 @@ public final class LocalStack {
 
     private static final Set<String> FLAGS = Set.of("infra-only", "help");
     private static final Set<String> VALUED = Set.copyOf(
-            java.util.stream.Stream.concat(Arrays.stream(Ports.OPTION_NAMES), java.util.stream.Stream.of("home", "repo-root")).toList());
+            java.util.stream.Stream.concat(Arrays.stream(Ports.OPTION_NAMES), java.util.stream.Stream.of("home", "repo-root", "service-jvm-options")).toList());
 
     private LocalStack() {
     }
@@ -54,22 +54,30 @@ public final class LocalStack {
 
     static String usage() {
         String ports = Arrays.stream(Ports.OPTION_NAMES)
-                .map(name -> String.format("  --%-32s %s", name + "=PORT", Settings.environmentName(name)))
+                .map(name -> option("--" + name + "=PORT", "", Settings.environmentName(name)))
                 .collect(Collectors.joining(System.lineSeparator()));
-        return """
-                Usage: ./stack [--build] [options]
+        String defaults = String.join(" ", StackConfig.DEFAULT_SERVICE_JVM_OPTIONS);
+        return String.join(System.lineSeparator(),
+                "Usage: ./stack [--build] [options]",
+                "",
+                "Starts the real local stack, no Docker: PostgreSQL, Kafka, Keycloak, question-, scoring- and",
+                "session-service, then the gateway. Ctrl-C stops everything. Data stays in .debrief/ between runs.",
+                "Each option can also be given as an environment variable or a -Ddebrief.<option> system property.",
+                "",
+                option("--build", "(./stack only) rebuild the project first", ""),
+                option("--infra-only", "only PostgreSQL, Kafka and Keycloak", "DEBRIEF_INFRA_ONLY=true"),
+                option("--home=DIR", "data directory (default <repo>/.debrief)", "DEBRIEF_HOME"),
+                option("--repo-root=DIR", "the checkout (default: found upwards)", "DEBRIEF_REPO_ROOT"),
+                option("--service-jvm-options=OPTS", "each service's JVM options", "DEBRIEF_SERVICE_JVM_OPTIONS"),
+                option("", "(default \"" + defaults + "\")", ""),
+                option("--help", "this text", ""),
+                "",
+                "Ports (defaults: gateway 8080, services 8081-8083, Keycloak 8180 and 8190, PostgreSQL 15432, Kafka 19092 and 19093):",
+                ports,
+                "");
+    }
 
-                Starts the real local stack, no Docker: PostgreSQL, Kafka, Keycloak, question-, scoring- and
-                session-service, then the gateway. Ctrl-C stops everything. Data stays in .debrief/ between runs.
-
-                  --build                            (./stack only) rebuild the project first
-                  --infra-only                       start only PostgreSQL, Kafka and Keycloak
-                  --home=DIR                         data directory (default <repo>/.debrief)   DEBRIEF_HOME
-                  --repo-root=DIR                    the checkout (default: found upwards)      DEBRIEF_REPO_ROOT
-                  --help                             this text
-
-                Ports (option, or environment variable; defaults 8080-8083, 8180/8190, 15432, 19092/19093):
-                %s
-                """.formatted(ports);
+    private static String option(String name, String meaning, String variable) {
+        return String.format("  %-34s %-42s %s", name, meaning, variable).stripTrailing();
     }
 }

@@ -66,7 +66,7 @@ public final class Stack implements AutoCloseable {
 
     private void startTimed(String name, String where, java.util.function.Supplier<Component> starter) {
         long began = System.nanoTime();
-        progress.say(pad(name) + "starting on " + where);
+        progress.step(name, "starting on " + where);
         Component component = starter.get();
         synchronized (this) {
             if (!closed.get()) {
@@ -78,11 +78,7 @@ public final class Stack implements AutoCloseable {
             component.stop();
             throw new StackException("the stack was stopped while " + name + " was starting");
         }
-        progress.say(pad(name) + "ready in " + Progress.took(began));
-    }
-
-    private static String pad(String name) {
-        return String.format("%-12s", name);
+        progress.step(name, "ready in " + Progress.took(began));
     }
 
     private static void prepareHome(StackConfig config) {
@@ -119,9 +115,9 @@ public final class Stack implements AutoCloseable {
             long stopBegan = System.nanoTime();
             try {
                 component.stop();
-                progress.say(pad(component.name()) + "stopped in " + Progress.took(stopBegan));
+                progress.step(component.name(), "stopped in " + Progress.took(stopBegan));
             } catch (RuntimeException e) {
-                progress.say(pad(component.name()) + "did not stop cleanly: " + e.getMessage());
+                progress.step(component.name(), "did not stop cleanly: " + e.getMessage());
             }
         }
         ChildProcess.stopStragglers(); // a server still starting when a shutdown hook ran close()
