@@ -8,12 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,14 +30,14 @@ import java.util.regex.Pattern;
  * Live-push benchmark of session-service (single-file Java program, JDK 21+, no dependencies).
  *
  * It stands in for question-service (a tiny catalog on CATALOG_PORT), creates SESSIONS coached sessions
- * (coach colin, candidate cara, firm northwind; tokens signed with the key the service trusts) and starts
- * them, opens one candidate WebSocket per session (spread over the replicas given), then the coach posts
+ * (coach colin, candidate cara, firm northwind; real tokens from the realm's Keycloak, password grant of the
+ * public debrief-web client with the demo users) and starts them, opens one candidate WebSocket per session (spread over the replicas given), then the coach posts
  * follow-ups at RATE per second for SECONDS, round-robin over sessions and over replicas, each carrying
  * its send time. Each socket checks that seq grows by exactly one (no loss, no reorder, no duplicate) and
  * the delay from the POST being sent to the message arriving is recorded, split into same-replica and
  * cross-replica deliveries.
  *
- * Usage: java LiveLoad.java <private-key.pem> <replica-url,replica-url,...> <sessions> <rate> <seconds> <catalog-port>
+ * Usage: java LiveLoad.java <keycloak-realm-url> <replica-url,replica-url,...> <sessions> <rate> <seconds> <catalog-port>
  */
 public class LiveLoad {
 
@@ -54,7 +48,7 @@ public class LiveLoad {
     static final Pattern SENT = Pattern.compile("probe (\\d+) (\\d+) (\\d+)");
 
     public static void main(String[] args) throws Exception {
-        PrivateKey key = readKey(Path.of(args[0]));
+        String realm = args[0];
         List<String> replicas = Arrays.asList(args[1].split(","));
         int sessions = Integer.parseInt(args[2]);
         int rate = Integer.parseInt(args[3]);
@@ -62,8 +56,23 @@ public class LiveLoad {
         int catalogPort = Integer.parseInt(args[5]);
 
         startCatalog(catalogPort);
-        String coach = token(key, "colin", "coach");
-        String candidate = token(key, "cara", "candidate");
+        String candidate = token(realm, "cara");
+        String caraId = subjectOf(candidate);
+        // access tokens live minutes: the coach's is renewed while the load runs
+        String[] coachToken = { token(realm, "colin") };
+        var renew = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "token-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+        renew.scheduleAtFixedRate(() -> {
+            try {
+                coachToken[0] = token(realm, "colin");
+            } catch (Exception e) {
+                System.err.println("token renewal failed: " + e);
+            }
+        }, 60, 60, TimeUnit.SECONDS);
+        String coach = coachToken[0];
 
         System.out.printf("creating and starting %d coached sessions on %s%n", sessions, replicas);
         String[] ids = new String[sessions];
@@ -73,7 +82,7 @@ public class LiveLoad {
             int n = i;
             pool.submit(() -> {
                 String base = replicas.get(n % replicas.size());
-                String body = "{\"mode\":\"COACHED\",\"candidateId\":\"" + sub("cara")
+                String body = "{\"mode\":\"COACHED\",\"candidateId\":\"" + caraId
                         + "\",\"candidateName\":\"cara\",\"questions\":[{\"id\":\"" + UUID.randomUUID() + "\"}]}";
                 HttpResponse<String> created = post(base + "/api/sessions", coach, body, null);
                 if (created.statusCode() != 201) {
@@ -130,7 +139,7 @@ public class LiveLoad {
             int postReplica = (sockets[session].replica + (k / sessions)) % replicas.size();
             String body = "{\"text\":\"probe " + k + " " + System.nanoTime() + " " + postReplica + "\"}";
             inFlight.acquire();
-            HTTP.sendAsync(request(replicas.get(postReplica) + "/api/sessions/" + ids[session] + "/follow-ups", coach,
+            HTTP.sendAsync(request(replicas.get(postReplica) + "/api/sessions/" + ids[session] + "/follow-ups", coachToken[0],
                     body, null), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                         if (e == null && r.statusCode() == 201) {
                             accepted.incrementAndGet();
@@ -279,28 +288,25 @@ public class LiveLoad {
         server.start();
     }
 
-    static String sub(String username) {
-        return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
+    /** A realm access token for a demo user (password grant of the public debrief-web client). */
+    static String token(String realm, String username) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=debrief-web&username="
+                        + username + "&password=demo")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(r.body());
+        if (r.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("no token for " + username + ": " + r.statusCode() + " " + r.body());
+        }
+        return m.group(1);
     }
 
-    static String token(PrivateKey key, String username, String role) throws Exception {
-        long now = System.currentTimeMillis() / 1000;
-        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String payload = b64("{\"iss\":\"bench\",\"aud\":\"debrief-api\",\"sub\":\"" + sub(username)
-                + "\",\"preferred_username\":\"" + username + "\",\"iat\":" + now + ",\"exp\":" + (now + 7200)
-                + ",\"realm_access\":{\"roles\":[\"" + role + "\"]},\"organization\":[\"northwind\"]}");
-        Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(key);
-        signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-    }
-
-    static String b64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static PrivateKey readKey(Path pem) throws Exception {
-        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    static String subjectOf(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("\"sub\":\"([^\"]+)\"").matcher(payload);
+        if (!m.find()) {
+            throw new IllegalStateException("token has no subject");
+        }
+        return m.group(1);
     }
 }

@@ -6,9 +6,9 @@
 #   benchmarks/session-service/run.sh                     # defaults: 1000 sessions, 200 follow-ups/s, 30 s, 2 replicas
 #   SESSIONS=1000 RATE=100 DURATION=60 REPLICAS=1 benchmarks/session-service/run.sh
 #
-# Starts its own PostgreSQL, Kafka (and Keycloak, unused: tokens are signed with a key the service is
-# given) through the local stack launcher on ports of its own, so it never touches a running ./stack,
-# and stops everything it started. Results: benchmarks/session-service/target/results.txt
+# Starts its own PostgreSQL, Kafka and Keycloak (the debrief realm: real tokens of the demo users) through
+# the local stack launcher on ports of its own, so it never touches a running ./stack, and stops
+# everything it started. Results: benchmarks/session-service/target/results.txt
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -20,8 +20,6 @@ HEAP="${HEAP:--Xms256m -Xmx256m -XX:+UseSerialGC}"
 JAVA_HOME="${JAVA_HOME:-$("$root/bin/java21-home")}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 results="$work/results.txt"; : > "$results"
 say() { echo "$*" | tee -a "$results"; }
-
-command -v openssl >/dev/null || { apt-get update -qq && apt-get install -y -qq openssl; }
 
 launcher="$root/deploy/launcher/target/launcher.jar"
 jar="$root/session-service/target/quarkus-app/quarkus-run.jar"
@@ -36,16 +34,14 @@ cleanup() {
 trap cleanup EXIT INT TERM
 wait_http() { for _ in $(seq 1 "$3"); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 1; done; echo "$2 not ready at $1" >&2; exit 1; }
 
-echo "starting PostgreSQL and Kafka (bench ports; the launcher also starts Keycloak)" >&2
+echo "starting PostgreSQL, Kafka and Keycloak (bench ports)" >&2
 java -jar "$launcher" --infra-only --home="$work/stack" --postgres-port=$PG --kafka-port=$KAFKA \
   --kafka-controller-port=$KAFKA_CONTROLLER --keycloak-port=$KC --keycloak-management-port=$KC_MGMT \
   > "$work/infra.log" 2>&1 &
 pids+=($!)
 wait_http "http://localhost:$KC_MGMT/health/ready" "the infrastructure" 240
 
-# the service trusts this key instead of Keycloak's (public-key verification; the token shape is the realm's)
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
-pub="$(openssl rsa -in "$work/key.pem" -pubout -outform DER 2>/dev/null | base64 -w0)"
+realm="http://localhost:$KC/realms/debrief"
 
 urls=()
 for r in $(seq 0 $((REPLICAS - 1))); do
@@ -54,7 +50,7 @@ for r in $(seq 0 $((REPLICAS - 1))); do
   QUARKUS_HTTP_PORT=$port \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG/debrief" \
   KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA" \
-  QUARKUS_OIDC_PUBLIC_KEY="$pub" \
+  QUARKUS_OIDC_AUTH_SERVER_URL="$realm" \
   QUARKUS_REST_CLIENT_CATALOG_URL="http://127.0.0.1:$CATALOG" \
   java $HEAP -jar "$jar" > "$work/session-$r.log" 2>&1 &
   pids+=($!)
@@ -65,7 +61,7 @@ done
 say "machine: $(nproc) cores; $(free -h | awk '/Mem:/ {print $2 " memory, " $7 " available"}'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "replicas: ${#urls[@]} (${urls[*]}), heap: $HEAP"
 say "load: $SESSIONS sessions, one candidate WebSocket each; coach follow-ups at $RATE/s for ${DURATION}s"
-java "$here/LiveLoad.java" "$work/key.pem" "$(IFS=,; echo "${urls[*]}")" "$SESSIONS" "$RATE" "$DURATION" "$CATALOG" \
+java "$here/LiveLoad.java" "$realm" "$(IFS=,; echo "${urls[*]}")" "$SESSIONS" "$RATE" "$DURATION" "$CATALOG" \
   | tee -a "$results"
 for r in $(seq 0 $((REPLICAS - 1))); do
   say "replica $r memory: $(awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024}' "/proc/${pids[$((r + 1))]}/status")"

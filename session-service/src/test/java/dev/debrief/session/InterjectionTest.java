@@ -124,6 +124,10 @@ class InterjectionTest {
         String cara = candidate("cara");
         String idle = Api.selfPractice(cara, CatalogStub.stubQuestion("FREE_TEXT"));
         Api.started(cara, idle);
+        String idlePaused = Api.selfPractice(cara, CatalogStub.stubQuestion("FREE_TEXT"));
+        Api.started(cara, idlePaused);
+        Api.transition(cara, idlePaused, "pause").then().statusCode(200);
+        String idleScheduled = Api.selfPractice(cara, CatalogStub.stubQuestion("FREE_TEXT"));
         clock.advance(Duration.ofMinutes(119));
         String active = Api.selfPractice(cara, CatalogStub.stubQuestion("FREE_TEXT"));
         clock.advance(Duration.ofMinutes(2));
@@ -131,6 +135,8 @@ class InterjectionTest {
         idleExpiry.expireIdle();
 
         as(cara).get("/api/sessions/" + idle).then().body("status", equalTo("EXPIRED"));
+        as(cara).get("/api/sessions/" + idlePaused).then().body("status", equalTo("EXPIRED"));
+        as(cara).get("/api/sessions/" + idleScheduled).then().body("status", equalTo("EXPIRED"));
         as(cara).get("/api/sessions/" + active).then().body("status", equalTo("SCHEDULED"));
         Api.transition(cara, idle, "resume").then().statusCode(409);
         EventEnvelope expired = KafkaEvents.read(Topics.SESSIONS,
