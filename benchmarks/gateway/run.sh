@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Gateway overhead benchmark: one read endpoint of the real question-service
+# (GET /api/questions/{id}) called directly, through nginx as a plain reverse proxy, and through the
+# gateway, in one run on this machine. Prints throughput and p50/p99 per target and the ratios.
+#
+#   benchmarks/gateway/run.sh             # defaults: 50 connections, 2 wrk threads, 3 rounds of 20 s
+#   CONNECTIONS=100 ROUNDS=5 benchmarks/gateway/run.sh
+#
+# It installs nginx and wrk (Debian packages) when missing, builds the jars it needs when missing,
+# starts its own PostgreSQL, Kafka and Keycloak through the local stack launcher on ports of its own
+# (25432, 29092/29093, 28180/28190), so it never touches a running ./stack, and stops all it started.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+CONNECTIONS="${CONNECTIONS:-50}"
+THREADS="${THREADS:-2}"
+DURATION="${DURATION:-20s}"
+WARMUP="${WARMUP:-15s}"
+ROUNDS="${ROUNDS:-3}"
+work="${WORK:-$root/benchmarks/gateway/target/run}"
+PG=25432; KAFKA=29092; KAFKA_CONTROLLER=29093; KC=28180; KC_MGMT=28190
+QUESTION=28081; GATEWAY=28080; NGINX=28088
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+# ---- tools -------------------------------------------------------------------------------------
+if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
+  log "installing nginx and wrk"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx wrk >/dev/null
+fi
+JAVA_HOME="$(bin/java21-home)"
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+
+launcher=deploy/launcher/target/launcher.jar
+question_jar=question-service/target/quarkus-app/quarkus-run.jar
+gateway_jar=gateway/target/quarkus-app/quarkus-run.jar
+if [ ! -f "$launcher" ] || [ ! -f "$question_jar" ] || [ ! -f "$gateway_jar" ]; then
+  log "building the launcher, question-service and gateway"
+  ./mvnw -q -B install -DskipTests -pl deploy/launcher,question-service,gateway -am
+fi
+
+# ---- processes we start, stopped on exit -------------------------------------------------------
+mkdir -p "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT INT TERM
+
+wait_http() { # url, what, seconds
+  for _ in $(seq 1 "$3"); do
+    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    sleep 1
+  done
+  log "$2 did not get ready at $1"; exit 1
+}
+
+log "starting PostgreSQL, Kafka and Keycloak (bench ports)"
+java -jar "$launcher" --infra-only --home="$work/stack" --postgres-port=$PG --kafka-port=$KAFKA \
+  --kafka-controller-port=$KAFKA_CONTROLLER --keycloak-port=$KC --keycloak-management-port=$KC_MGMT \
+  >"$work/infra.log" 2>&1 &
+pids+=($!)
+wait_http "http://localhost:$KC_MGMT/health/ready" Keycloak 180
+
+common_env=(
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG/debrief"
+  KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA"
+  QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KC/realms/debrief"
+)
+log "starting question-service on :$QUESTION"
+env "${common_env[@]}" QUARKUS_HTTP_PORT=$QUESTION java -jar "$question_jar" >"$work/question.log" 2>&1 &
+pids+=($!)
+wait_http "http://localhost:$QUESTION/q/health/live" question-service 120
+
+log "starting the gateway on :$GATEWAY (rate limits on, budgets far above the load)"
+env "${common_env[@]}" QUARKUS_HTTP_PORT=$GATEWAY \
+  DEBRIEF_GATEWAY_UPSTREAM_QUESTION="http://127.0.0.1:$QUESTION" \
+  DEBRIEF_GATEWAY_UPSTREAM_SESSION="http://127.0.0.1:28082" \
+  DEBRIEF_GATEWAY_UPSTREAM_SCORING="http://127.0.0.1:28083" \
+  DEBRIEF_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_MINUTE=1000000000 \
+  DEBRIEF_GATEWAY_RATE_LIMIT_CLIENT_BURST=1000000 \
+  DEBRIEF_GATEWAY_RATE_LIMIT_TENANT_REQUESTS_PER_MINUTE=1000000000 \
+  DEBRIEF_GATEWAY_RATE_LIMIT_TENANT_BURST=1000000 \
+  java -jar "$gateway_jar" >"$work/gateway.log" 2>&1 &
+pids+=($!)
+wait_http "http://localhost:$GATEWAY/q/health/live" gateway 120
+
+log "starting nginx on :$NGINX as a plain reverse proxy"
+mkdir -p "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log $work/nginx/access.log;
+  upstream question { server 127.0.0.1:$QUESTION; keepalive 128; }
+  server {
+    listen 127.0.0.1:$NGINX;
+    location / {
+      proxy_pass http://question;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$remote_addr;
+    }
+  }
+}
+CONF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
+pids+=($!)
+wait_http "http://localhost:$NGINX/q/health/live" nginx 30
+
+token() {
+  curl -fsS -d grant_type=client_credentials -d client_id=northwind-integration \
+    -d client_secret=northwind-demo-secret "http://localhost:$KC/realms/debrief/protocol/openid-connect/token" |
+    python3 -c 'import sys, json; print(json.load(sys.stdin)["access_token"])'
+}
+TOKEN="$(token)"
+# the read endpoint: one question of the firm's bank, made here from the first seed question
+python3 - >"$work/question.json" <<'PY'
+import json, uuid
+q = json.load(open("question-service/src/main/resources/seed/catalog.json"))["questions"][0]
+q["slug"] = q["slug"] + "-bench-" + uuid.uuid4().hex[:8]
+print(json.dumps(q))
+PY
+question_id="$(curl -fsS -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  --data @"$work/question.json" "http://localhost:$QUESTION/api/questions" |
+  python3 -c 'import sys, json; print(json.load(sys.stdin)["id"])')"
+path="/api/questions/$question_id"
+log "endpoint: GET $path ($(curl -fsS -H "Authorization: Bearer $TOKEN" "http://localhost:$QUESTION$path" | wc -c) bytes)"
+for port in $QUESTION $NGINX $GATEWAY; do
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://localhost:$port$path")
+  [ "$status" = 200 ] || { log "GET $path on :$port answered $status"; exit 1; }
+done
+
+declare -A url=([direct]="http://127.0.0.1:$QUESTION$path" [nginx]="http://127.0.0.1:$NGINX$path"
+                [gateway]="http://127.0.0.1:$GATEWAY$path")
+results="$work/results.tsv"
+: >"$results"
+run_wrk() { # target, duration -> wrk output
+  wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"$2" -H "Authorization: Bearer $TOKEN" "${url[$1]}"
+}
+log "warming up each target for $WARMUP"
+for target in direct nginx gateway; do run_wrk "$target" "$WARMUP" >/dev/null; done
+targets=(direct nginx gateway)
+for round in $(seq 1 "$ROUNDS"); do
+  TOKEN="$(token)"   # 15-minute tokens: a fresh one per round
+  for i in 0 1 2; do # rotate the order so no target always runs first
+    target="${targets[$(((i + round) % 3))]}"
+    out="$(run_wrk "$target" "$DURATION")"
+    echo "$out" >"$work/wrk-$round-$target.txt"
+    python3 - "$target" "$round" >>"$results" <<PY
+import re, sys
+out = """$out"""
+def ms(v):
+    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1))
+p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+errors = re.search(r"Socket errors:.*", out)
+print(f"{sys.argv[1]}\t{sys.argv[2]}\t{rps:.0f}\t{p50:.2f}\t{p99:.2f}\t{bad.group(1) if bad else 0}\t{errors.group(0) if errors else ''}")
+PY
+    log "round $round $(tail -1 "$results")"
+  done
+done
+
+python3 - "$results" "$CONNECTIONS" "$THREADS" "$DURATION" "$ROUNDS" <<'PY'
+import statistics, sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+median = {}
+for target in ("direct", "nginx", "gateway"):
+    mine = [r for r in rows if r[0] == target]
+    median[target] = tuple(statistics.median(float(r[i]) for r in mine) for i in (2, 3, 4))
+    bad = sum(int(r[5]) for r in mine)
+    if bad:
+        print(f"WARNING: {target} answered {bad} non-2xx responses")
+print(f"\nwrk -t{sys.argv[3]} -c{sys.argv[2]} -d{sys.argv[4]}, median of {sys.argv[5]} rounds\n")
+print("| target | requests/s | p50 ms | p99 ms |")
+print("|---|---:|---:|---:|")
+for target, (rps, p50, p99) in median.items():
+    print(f"| {target} | {rps:.0f} | {p50:.2f} | {p99:.2f} |")
+g, n, d = median["gateway"], median["nginx"], median["direct"]
+print()
+print(f"gateway / nginx: throughput {g[0] / n[0]:.2f}x (target >= 0.8), p50 {g[1] / n[1]:.2f}x, p99 {g[2] / n[2]:.2f}x (target <= 1.5)")
+print(f"gateway / direct: throughput {g[0] / d[0]:.2f}x, p50 {g[1] / d[1]:.2f}x, p99 {g[2] / d[2]:.2f}x")
+print(f"nginx / direct: throughput {n[0] / d[0]:.2f}x, p50 {n[1] / d[1]:.2f}x, p99 {n[2] / d[2]:.2f}x")
+PY
