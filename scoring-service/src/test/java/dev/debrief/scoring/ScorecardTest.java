@@ -44,6 +44,13 @@ class ScorecardTest {
         given().get("/api/scorecards/" + id).then().statusCode(401);
         given().auth().oauth2(coach).get("/api/debriefs/" + sessionId).then().statusCode(200)
                 .body("rounds[0].coachRecommendations.size()", equalTo(1));
+        given().auth().oauth2(TestTokens.token("ana", "northwind", "analyst")).get("/api/calibration").then()
+                .statusCode(200)
+                .body("scorers", org.hamcrest.Matchers.hasItems("automated:features-v1", TestTokens.subjectOf("colin")))
+                .body("items", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("pairs.find { it.scorerB == '%s' || it.scorerA == '%s' }.items".formatted(
+                        TestTokens.subjectOf("colin"), TestTokens.subjectOf("colin")),
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     }
 
     @Test

@@ -57,6 +57,11 @@ class SecurityMatrixTest {
                 .then().statusCode(403);
         given().get("/api/progress/me").then().statusCode(401);
 
+        given().auth().oauth2(TestTokens.token("ana", "northwind", "analyst")).get("/api/progress").then().statusCode(200)
+                .body("dimension", org.hamcrest.Matchers.hasItem("story-structure"));
+        given().auth().oauth2(TestTokens.token("sam", "summit", "analyst")).get("/api/progress").then().statusCode(200)
+                .body("dimension", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("story-structure")));
+        given().auth().oauth2(TestTokens.token("colin", "northwind", "coach")).get("/api/progress").then().statusCode(403);
         given().auth().oauth2(TestTokens.token("ana", "northwind", "analyst")).get("/api/calibration").then().statusCode(200);
         given().auth().oauth2(TestTokens.token("colin", "northwind", "coach")).get("/api/calibration").then().statusCode(403);
         given().get("/api/calibration").then().statusCode(401);

@@ -42,6 +42,29 @@ public class ProgressResource {
     public record Progress(String candidate, int sessions, List<DimensionProgress> dimensions) {
     }
 
+    /** A firm's mean level per dimension and month, over every candidate and scorer. */
+    public record FirmMonth(String dimension, String month, double level, int ratings) {
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ANALYST, Roles.FIRM_ADMIN })
+    public List<FirmMonth> firm() {
+        Map<String, double[]> acc = new TreeMap<>();
+        for (Rating r : ratings.ofFirm(access.firm(), Instant.EPOCH, Instant.now().plusSeconds(60))) {
+            String dimension = r.item().split(":", 3)[2];
+            String month = r.at().toString().substring(0, 7);
+            double[] a = acc.computeIfAbsent(dimension + "|" + month, k -> new double[2]);
+            a[0] += r.level();
+            a[1]++;
+        }
+        List<FirmMonth> result = new ArrayList<>();
+        acc.forEach((key, a) -> {
+            String[] parts = key.split("\\|");
+            result.add(new FirmMonth(parts[0], parts[1], Math.round(a[0] / a[1] * 100) / 100.0, (int) a[1]));
+        });
+        return result;
+    }
+
     @GET
     @Path("/me")
     @RolesAllowed(Roles.CANDIDATE)
