@@ -76,12 +76,17 @@ final class PostgresServer implements Component {
         }
     }
 
-    /** The role and database the services use, created as the superuser when missing. */
+    /**
+     * The role and database the services use, created as the superuser when missing. The role may create roles
+     * (CREATEROLE, not superuser): scoring-service's migrations create the restricted role its SQL sandbox runs as.
+     */
     private void ensureDatabase() {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", ROLE)) {
-                statement.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD + "'");
+                statement.execute("CREATE ROLE " + ROLE + " LOGIN CREATEROLE PASSWORD '" + PASSWORD + "'");
+            } else if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ? AND rolcreaterole", ROLE)) {
+                statement.execute("ALTER ROLE " + ROLE + " CREATEROLE"); // a data directory from before the sandbox
             }
             if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
                 statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
