@@ -122,6 +122,18 @@ class RouteAccessTest {
     }
 
     @Test
+    void shouldRefuseATamperedCopyOfATokenItJustAccepted() {
+        String token = Tokens.user("northwind", "candidate");
+        given().auth().oauth2(token).get("/api/questions").then().statusCode(200);
+        String[] parts = token.split("\\.");
+        String otherPayload = Tokens.user("summit", "admin").split("\\.")[1];
+        given().auth().oauth2(parts[0] + "." + otherPayload + "." + parts[2]).get("/api/questions")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(token).get("/api/questions")
+                .then().statusCode(200).body("headers.x-debrief-tenant", equalTo("northwind"));
+    }
+
+    @Test
     void shouldAnswerAnUnknownApiPathWith404ProblemJson() {
         given().auth().oauth2(Tokens.user("northwind", "admin")).get("/api/nowhere")
                 .then().statusCode(404).contentType("application/problem+json")

@@ -39,6 +39,8 @@ public interface GatewayConfig {
 
     AccessLog accessLog();
 
+    TokenCache tokenCache();
+
     /** Callers need one of {@code roles} for requests under one of {@code paths} with one of {@code methods}. */
     interface AccessRule {
         List<String> paths();
@@ -107,6 +109,15 @@ public interface GatewayConfig {
         /** Where Swagger UI logs in (the realm's OpenID Connect endpoints). */
         @WithDefault("http://localhost:8180/realms/debrief")
         String authServerUrl();
+    }
+
+    interface TokenCache {
+        /** How long a verified token is trusted without verifying it again (never past its expiry); 0 turns it off. */
+        @WithDefault("PT60S")
+        Duration ttl();
+
+        @WithDefault("10000")
+        int maxEntries();
     }
 
     interface AccessLog {

@@ -103,6 +103,10 @@ public final class Upstream {
                     breaker.succeeded();
                     return Future.succeededFuture(result.result());
                 }
+                if (context.request().proxiedRequest().response().closed()) {
+                    // the client went away (and the proxy cancelled the call): not the upstream's fault
+                    return Future.failedFuture(result.cause());
+                }
                 breaker.failed(System.nanoTime());
                 if (result.cause() instanceof TimeoutException) {
                     return Future.succeededFuture(problem(context, 504, "upstream-timeout", "Gateway timeout",

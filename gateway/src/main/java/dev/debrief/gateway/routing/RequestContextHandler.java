@@ -43,7 +43,7 @@ public class RequestContextHandler implements Handler<RoutingContext> {
         String incomingId = headers.get(GatewayHeaders.REQUEST_ID);
         String requestId = incomingId != null && SAFE_ID.matcher(incomingId).matches()
                 ? incomingId
-                : UUID.randomUUID().toString();
+                : randomId();
         String traceparent = TraceContext.next(headers.get(GatewayHeaders.TRACEPARENT));
         String host = headers.get(HttpHeaders.HOST);
 
@@ -70,6 +70,14 @@ public class RequestContextHandler implements Handler<RoutingContext> {
             return;
         }
         rc.next();
+    }
+
+    /** A version-4 UUID from a fast, non-cryptographic source: an id to correlate logs, not a secret. */
+    private static String randomId() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private boolean bodyRefused(RoutingContext rc, MultiMap headers) {

@@ -30,18 +30,33 @@ public class AuthenticationHandler implements Handler<RoutingContext> {
 
     private final IdentityProviderManager identityProviders;
     private final AccessRules rules;
+    private final VerifiedTokens verified;
 
-    public AuthenticationHandler(IdentityProviderManager identityProviders, AccessRules rules) {
+    public AuthenticationHandler(IdentityProviderManager identityProviders, AccessRules rules,
+            VerifiedTokens verified) {
         this.identityProviders = identityProviders;
         this.rules = rules;
+        this.verified = verified;
     }
 
     @Override
     public void handle(RoutingContext rc) {
-        carryWebSocketAuthorization(rc.request().headers());
+        MultiMap headers = rc.request().headers();
+        carryWebSocketAuthorization(headers);
+        String token = bearerToken(headers.get(HttpHeaders.AUTHORIZATION));
+        SecurityIdentity known = token == null ? null : verified.get(token);
+        if (known != null) {
+            authorize(rc, known);
+            return;
+        }
         Context context = Vertx.currentContext();
         QuarkusHttpUser.getSecurityIdentity(rc, identityProviders).subscribe().with(
-                identity -> onContext(context, () -> authorize(rc, identity)),
+                identity -> onContext(context, () -> {
+                    if (token != null && identity != null && !identity.isAnonymous()) {
+                        verified.put(token, identity);
+                    }
+                    authorize(rc, identity);
+                }),
                 failure -> onContext(context, () -> GatewayProblems.unauthorized(rc,
                         "The bearer token is not valid (signature, issuer, audience or expiry)")));
     }
@@ -64,6 +79,14 @@ public class AuthenticationHandler implements Handler<RoutingContext> {
         facts.tenant().ifPresent(tenant -> headers.set(GatewayHeaders.TENANT, tenant));
         facts.client().ifPresent(client -> headers.set(GatewayHeaders.CLIENT, client));
         rc.next();
+    }
+
+    private static String bearerToken(String authorization) {
+        if (authorization == null || authorization.length() <= 7
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorization.substring(7).trim();
     }
 
     /** Copies {@code quarkus-http-upgrade#Authorization#Bearer …} from the subprotocols into the header. */

@@ -1,0 +1,68 @@
+package dev.debrief.gateway.security;
+
+import dev.debrief.gateway.config.GatewayConfig;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tokens that quarkus-oidc verified a moment ago, so a client repeating its token is not verified again
+ * on every request (a signature check and two JSON parses cost more CPU than proxying the call). Only
+ * the exact token string hits; an entry lives at most {@code ttl} and never past the token's expiry.
+ */
+@ApplicationScoped
+public class VerifiedTokens {
+
+    private record Entry(SecurityIdentity identity, long validUntilMillis) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final long ttlMillis;
+    private final int maxEntries;
+
+    public VerifiedTokens(GatewayConfig config) {
+        this.ttlMillis = config.tokenCache().ttl().toMillis();
+        this.maxEntries = config.tokenCache().maxEntries();
+    }
+
+    public SecurityIdentity get(String token) {
+        if (ttlMillis <= 0) {
+            return null;
+        }
+        Entry entry = entries.get(token);
+        if (entry == null) {
+            return null;
+        }
+        if (System.currentTimeMillis() >= entry.validUntilMillis()) {
+            entries.remove(token, entry);
+            return null;
+        }
+        return entry.identity();
+    }
+
+    public void put(String token, SecurityIdentity identity) {
+        if (ttlMillis <= 0 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        long until = Math.min(now + ttlMillis, jwt.getExpirationTime() * 1000);
+        if (until <= now) {
+            return;
+        }
+        if (entries.size() >= maxEntries) {
+            // crude but bounded: a flood of distinct tokens only costs re-verification
+            entries.clear();
+        }
+        entries.put(token, new Entry(identity, until));
+    }
+
+    @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetExpired() {
+        long now = System.currentTimeMillis();
+        entries.values().removeIf(entry -> now >= entry.validUntilMillis());
+    }
+}
