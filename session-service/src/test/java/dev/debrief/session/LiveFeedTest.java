@@ -99,7 +99,8 @@ class LiveFeedTest {
     @Test
     void shouldDeliverAChangeCommittedByAnotherReplicaThroughKafka() throws Exception {
         String id = Api.selfPractice(candidate("cara"), CatalogStub.stubQuestion("FREE_TEXT"));
-        try (LiveClient cara = LiveClient.connect(candidate("cara"), id, 1)) {
+        try (LiveClient cara = LiveClient.connect(candidate("cara"), id, 0)) {
+            assertEquals(1L, cara.poll(WAIT).path("seq").asLong()); // the socket's first read is done
             UUID session = UUID.fromString(id);
             Instant now = Instant.now();
             Map<String, Object> data = Map.of("sessionId", id, "questionIndex", 0, "prompt", "from replica B");
@@ -128,7 +129,8 @@ class LiveFeedTest {
     @Test
     void shouldCatchUpAMissedNudgeOnTheSweep() throws Exception {
         String id = Api.selfPractice(candidate("cara"), CatalogStub.stubQuestion("FREE_TEXT"));
-        try (LiveClient cara = LiveClient.connect(candidate("cara"), id, 1)) {
+        try (LiveClient cara = LiveClient.connect(candidate("cara"), id, 0)) {
+            assertEquals(1L, cara.poll(WAIT).path("seq").asLong()); // the socket's first read is done
             commitElsewhere(UUID.fromString(id), "no Kafka event for this one");
             assertNull(cara.poll(Duration.ofSeconds(1)), "nothing nudged this replica");
 

@@ -26,13 +26,13 @@ public class LiveFanOut {
 
     @Incoming("sessions-live")
     public void sessionEvent(String record) {
-        subjectOf(record).ifPresent(hub::nudge);
+        envelopeOf(record).filter(e -> e.subject() != null)
+                .ifPresent(e -> hub.nudgeFromElsewhere(UUID.fromString(e.subject()), e.id()));
     }
 
-    static Optional<UUID> subjectOf(String record) {
+    static Optional<EventEnvelope> envelopeOf(String record) {
         try {
-            EventEnvelope envelope = Json.mapper().readValue(record, EventEnvelope.class);
-            return Optional.ofNullable(envelope.subject()).map(UUID::fromString);
+            return Optional.of(Json.mapper().readValue(record, EventEnvelope.class));
         } catch (Exception e) {
             LOG.warnf("Skipping a record that is not an event envelope: %s", e.getMessage());
             return Optional.empty();

@@ -13,30 +13,49 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The sockets this replica holds, per session, and how they are fed. The stored timeline is the only
- * source: a nudge (a local commit, a Kafka event from any replica, the periodic sweep) makes the
+ * The sockets this replica holds, per session, and how they are fed. The stored timeline is the source
+ * of truth: a nudge (a Kafka event from any replica, the periodic sweep, a new socket) makes the
  * session's feed read the entries after what each socket has been sent and send them in seq order. A
  * nudge carries no data, so a lost or duplicated nudge can neither lose, repeat nor reorder a message.
+ *
+ * <p>The fast path: an entry this replica has just committed is handed to the feed in memory and sent
+ * without a read when it directly follows what a socket was sent; anything else (a gap, because another
+ * replica committed the entry before) falls back to the read. The Kafka echo of this replica's own events
+ * is then skipped.
  */
 @ApplicationScoped
 public class LiveHub {
 
     private static final Logger LOG = Logger.getLogger(LiveHub.class);
     private static final int PAGE = 500;
+    private static final int RECENT_LOCAL_EVENTS = 20_000;
 
     private final Timeline timeline;
     private final EntityManager entityManager;
     private final Map<UUID, Feed> feeds = new ConcurrentHashMap<>();
+    private final Set<String> recentLocalEvents = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > RECENT_LOCAL_EVENTS;
+                }
+            }));
     private final ExecutorService pushers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("live-push-", 0).factory());
 
@@ -71,20 +90,32 @@ public class LiveHub {
         return feeds.containsKey(sessionId);
     }
 
-    public Set<UUID> held() {
-        return Set.copyOf(feeds.keySet());
-    }
-
+    /** Something may have been committed for the session: read the timeline after what was sent. */
     public void nudge(UUID sessionId) {
         Feed feed = feeds.get(sessionId);
         if (feed != null) {
+            feed.needsRead.set(true);
             feed.request();
         }
     }
 
-    /** The fast path: this replica's own commits reach its own sockets without a Kafka round trip. */
+    /** A Kafka event of the session; this replica's own events were already handed over at commit. */
+    public void nudgeFromElsewhere(UUID sessionId, String eventId) {
+        if (eventId == null || !recentLocalEvents.contains(eventId)) {
+            nudge(sessionId);
+        }
+    }
+
+    /** The fast path: this replica's own commits reach its own sockets without a read or a Kafka round trip. */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TimelineAppended appended) {
-        nudge(appended.sessionId());
+        if (appended.eventId() != null) {
+            recentLocalEvents.add(appended.eventId());
+        }
+        Feed feed = feeds.get(appended.sessionId());
+        if (feed != null) {
+            feed.hints.add(appended.entry());
+            feed.request();
+        }
     }
 
     /**
@@ -102,7 +133,7 @@ public class LiveHub {
             for (Object[] row : rows) {
                 Feed feed = feeds.get((UUID) row[0]);
                 if (feed != null && feed.behind(((Number) row[1]).longValue())) {
-                    feed.request();
+                    nudge(feed.sessionId);
                 }
             }
         }
@@ -119,6 +150,9 @@ public class LiveHub {
     private final class Feed {
         final UUID sessionId;
         final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
+        final ConcurrentLinkedQueue<TimelineEntry> hints = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean needsRead = new AtomicBoolean();
+        final AtomicLong highestHint = new AtomicLong();
         final AtomicBoolean dirty = new AtomicBoolean();
         final AtomicBoolean running = new AtomicBoolean();
 
@@ -140,15 +174,35 @@ public class LiveHub {
         private void drain() {
             try {
                 while (dirty.getAndSet(false)) {
-                    catchUp();
+                    sendHints();
+                    if (needsRead.getAndSet(false) || behind(highestHint.get())) {
+                        catchUp();
+                    }
                 }
             } catch (RuntimeException e) {
+                needsRead.set(true);
                 LOG.warnf("Live push for session %s failed, the next nudge retries: %s", sessionId, e.toString());
             } finally {
                 running.set(false);
                 if (dirty.get() && running.compareAndSet(false, true)) {
                     pushers.execute(this::drain);
                 }
+            }
+        }
+
+        /** Sends the entries committed here that directly follow what each socket has; a gap is left to the read. */
+        private void sendHints() {
+            List<TimelineEntry> local = new ArrayList<>();
+            for (TimelineEntry e; (e = hints.poll()) != null;) {
+                local.add(e);
+            }
+            if (local.isEmpty()) {
+                return;
+            }
+            local.sort(Comparator.comparingLong(e -> e.seq));
+            highestHint.accumulateAndGet(local.get(local.size() - 1).seq, Math::max);
+            for (Subscriber subscriber : List.copyOf(subscribers.values())) {
+                send(subscriber, local);
             }
         }
 
@@ -172,14 +226,17 @@ public class LiveHub {
             }
         }
 
+        /** Sends, in order, the entries that continue the socket's sequence; stops at a gap. */
         private void send(Subscriber subscriber, List<TimelineEntry> entries) {
             long sent = subscriber.sent();
             WebSocketConnection connection = subscriber.connection();
             try {
                 for (TimelineEntry entry : entries) {
-                    if (entry.seq > sent) {
+                    if (entry.seq == sent + 1) {
                         connection.sendTextAndAwait(LiveMessage.of(entry));
                         sent = entry.seq;
+                    } else if (entry.seq > sent + 1) {
+                        break;
                     }
                 }
             } catch (RuntimeException e) {

@@ -29,8 +29,8 @@ public class SessionEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry record(InterviewSession session, EventType type, String actor, Instant at, Object data) {
-        outbox.publish(type, session.id, session.tenant, data);
-        return timeline.append(session.id, timelineType(type), actor, at, data);
+        String eventId = outbox.publish(type, session.id, session.tenant, data).id();
+        return timeline.append(session.id, timelineType(type), actor, at, data, eventId);
     }
 
     /** {@code dev.debrief.session.follow-up-asked} → {@code follow-up-asked}. */

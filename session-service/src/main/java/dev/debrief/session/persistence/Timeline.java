@@ -30,6 +30,12 @@ public class Timeline {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry append(UUID sessionId, String type, String actor, Instant at, Object data) {
+        return append(sessionId, type, actor, at, data, null);
+    }
+
+    /** @param eventId the id of the event published in the same transaction, if any */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TimelineEntry append(UUID sessionId, String type, String actor, Instant at, Object data, String eventId) {
         Number seq = (Number) entityManager.createNativeQuery(
                 "update interview_session set last_seq = last_seq + 1 where id = :id returning last_seq")
                 .setParameter("id", sessionId)
@@ -42,7 +48,7 @@ public class Timeline {
         entry.at = at;
         entry.data = write(data);
         entry.persist();
-        appended.fire(new TimelineAppended(sessionId, entry.seq));
+        appended.fire(new TimelineAppended(sessionId, entry, eventId));
         return entry;
     }
 

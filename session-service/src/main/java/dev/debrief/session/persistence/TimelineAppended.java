@@ -2,6 +2,10 @@ package dev.debrief.session.persistence;
 
 import java.util.UUID;
 
-/** Fired (as a CDI event) when a timeline entry is written; observers act after the commit. */
-public record TimelineAppended(UUID sessionId, long seq) {
+/**
+ * Fired (as a CDI event) when a timeline entry is written; observers act after the commit.
+ *
+ * @param eventId the id of the Kafka event published with it, null when none (scores)
+ */
+public record TimelineAppended(UUID sessionId, TimelineEntry entry, String eventId) {
 }
