@@ -40,6 +40,21 @@ class SeedLoaderTest {
     }
 
     @Test
+    void shouldHaveLoadedEveryEntryOfTheRealCatalogSeed() throws Exception {
+        SeedLoader.Seed seed;
+        try (InputStream in = SeedLoaderTest.class.getClassLoader().getResourceAsStream("seed/catalog.json")) {
+            org.junit.jupiter.api.Assertions.assertNotNull(in, "the catalog seed ships in the jar");
+            seed = Json.mapper().readValue(in, SeedLoader.Seed.class);
+        }
+        // every entry valid and already there: an invalid one would be skipped and missing from the count
+        assertEquals(Map.of(QuestionBank.Outcome.UNCHANGED, seed.questions().size()), loader.load("real", seed));
+        as("candidate", null).get("/api/loops/netflix-data-pm/snapshot").then().statusCode(200)
+                .body("rounds.minutes", org.hamcrest.Matchers.contains(30, 45, 60, 60, 45));
+        as("candidate", null).get("/api/questions?scope=public&company=Netflix&size=1").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(60));
+    }
+
+    @Test
     void shouldChangeNothingWhenTheSameSeedLoadsAgain() throws Exception {
         Map<QuestionBank.Outcome, Integer> outcomes = loader.load("again", fixture());
         assertEquals(Map.of(QuestionBank.Outcome.UNCHANGED, 4), outcomes);

@@ -24,7 +24,15 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.debrief.question.persistence.QuestionFilter;
+import dev.debrief.question.persistence.QuestionRow;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,9 +44,12 @@ public class QuestionResource {
     private final QuestionBank bank;
     private final QuestionSearch search;
     private final FacetCache facets;
+    private final ObjectMapper mapper;
 
-    public QuestionResource(Access access, QuestionBank bank, QuestionSearch search, FacetCache facets) {
+    public QuestionResource(Access access, QuestionBank bank, QuestionSearch search, FacetCache facets,
+            ObjectMapper mapper) {
         this.access = access;
+        this.mapper = mapper;
         this.bank = bank;
         this.search = search;
         this.facets = facets;
@@ -46,16 +57,28 @@ public class QuestionResource {
 
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
-    public QuestionPage list(@Context UriInfo uri) {
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@Context UriInfo uri) {
         ListQuery query = ListQuery.parse(uri.getQueryParameters());
         var visibility = access.visibility();
+        byte[] body = facets.page(new FacetCache.PageKey(query.filter(), visibility, query.sort(), query.page(),
+                query.size()), () -> render(query, visibility));
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private byte[] render(ListQuery query, QuestionFilter.Visibility visibility) {
         Map<String, Map<String, Long>> counts = facets.get(query.filter(), visibility,
                 () -> search.facets(query.filter(), visibility));
         long total = counts.get("category").values().stream().mapToLong(Long::longValue).sum();
-        var items = (long) query.page() * query.size() >= total
-                ? java.util.List.<dev.debrief.question.persistence.QuestionRow>of()
+        List<QuestionRow> items = (long) query.page() * query.size() >= total
+                ? List.of()
                 : search.page(query.filter(), visibility, query.sort(), query.page(), query.size());
-        return new QuestionPage(items, query.page(), query.size(), total, query.sort().param(), counts);
+        try {
+            return mapper.writeValueAsBytes(new QuestionPage(items, query.page(), query.size(), total,
+                    query.sort().param(), counts));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** By id or by slug (the caller's firm's question first, then the public one). */

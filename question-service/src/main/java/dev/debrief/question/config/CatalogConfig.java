@@ -19,4 +19,11 @@ public interface CatalogConfig {
 
     @WithDefault("5000")
     int facetCacheEntries();
+
+    /** How long a rendered page of one exact query is reused; zero turns the page cache off. */
+    @WithDefault("PT5S")
+    Duration pageCacheTtl();
+
+    @WithDefault("3000")
+    int pageCacheEntries();
 }

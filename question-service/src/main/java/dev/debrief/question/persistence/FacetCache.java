@@ -5,48 +5,43 @@ import dev.debrief.question.messaging.CatalogChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Facet counts (and so the total) of one filter as one visibility sees it, reused briefly: they cost a scan
- * of the whole match set while a page costs an index range. Entries die after the TTL or at once when this
- * replica commits a catalog change. Bounded: when full it starts over rather than evicting carefully.
+ * The two read caches of listing: facet counts per filter (they cost a scan of the whole match set while
+ * a page costs an index range) and rendered pages per exact query. Both keyed by what the caller may see.
  */
 @ApplicationScoped
 public class FacetCache {
 
-    private record Key(QuestionFilter filter, QuestionFilter.Visibility visibility) {
+    private record FacetKey(QuestionFilter filter, QuestionFilter.Visibility visibility) {
     }
 
-    private record Entry(long generation, long expiresAt, Map<String, Map<String, Long>> facets) {
+    /** An exact page request: filter, visibility, order and window. */
+    public record PageKey(QuestionFilter filter, QuestionFilter.Visibility visibility, SortOrder sort, int page,
+            int size) {
     }
 
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-    private final CatalogChanges changes;
-    private final long ttlNanos;
-    private final int maxEntries;
+    private final ReadCache<FacetKey, Map<String, Map<String, Long>>> facets;
+    private final ReadCache<PageKey, byte[]> pages;
 
     public FacetCache(CatalogChanges changes, CatalogConfig config) {
-        this.changes = changes;
-        this.ttlNanos = config.facetCacheTtl().toNanos();
-        this.maxEntries = config.facetCacheEntries();
+        this.facets = new ReadCache<>(changes, config.facetCacheTtl(), config.facetCacheEntries());
+        this.pages = new ReadCache<>(changes, config.pageCacheTtl(), config.pageCacheEntries());
     }
 
     public Map<String, Map<String, Long>> get(QuestionFilter filter, QuestionFilter.Visibility visibility,
             Supplier<Map<String, Map<String, Long>>> compute) {
-        Key key = new Key(filter, visibility);
-        long now = System.nanoTime();
-        long generation = changes.generation();
-        Entry entry = entries.get(key);
-        if (entry != null && entry.generation == generation && now - entry.expiresAt < 0) {
-            return entry.facets;
-        }
-        Map<String, Map<String, Long>> facets = compute.get();
-        if (entries.size() >= maxEntries) {
-            entries.clear();
-        }
-        entries.put(key, new Entry(generation, now + ttlNanos, facets));
-        return facets;
+        return facets.get(new FacetKey(filter, visibility), compute);
+    }
+
+    public byte[] page(PageKey key, Supplier<byte[]> render) {
+        return pages.get(key, render);
+    }
+
+    /** Hits and misses of both caches, for the benchmark report and metrics. */
+    public Map<String, Long> stats() {
+        return Map.of("facetHits", facets.hits(), "facetMisses", facets.misses(), "pageHits", pages.hits(),
+                "pageMisses", pages.misses());
     }
 }

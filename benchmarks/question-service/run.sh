@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# question-service benchmark: 100,000 generated questions, the service from its jar, wrk (closed model,
+# 50 connections) for throughput and OpenLoad.java (open model, constant rate) for p99. Results go to
+# target/results.txt. Usage: benchmarks/question-service/run.sh   (from anywhere; env vars below override)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+work="$here/target"; mkdir -p "$work"
+PG_HOST="${PG_HOST:-localhost}" PG_PORT="${PG_PORT:-15432}" PG_DB="${PG_DB:-debrief}"
+PG_USER="${PG_USER:-debrief}" PGPASSWORD="${PGPASSWORD:-debrief}"   # demo credentials of the local stack
+KAFKA="${KAFKA:-localhost:19092}"
+SCHEMA="${SCHEMA:-question_bench}"   # its own schema: never touches a running stack's question schema
+PORT="${PORT:-18081}"
+CONNECTIONS="${CONNECTIONS:-50}" DURATION="${DURATION:-30}" RATE="${RATE:-500}"
+HEAP="${HEAP:--Xms48m -Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=40m -XX:MaxDirectMemorySize=24m -Xss512k}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # fewer glibc malloc arenas: less RSS for the same heap
+export PGPASSWORD
+JAVA_HOME="${JAVA_HOME:-$("$root/bin/java21-home")}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+results="$work/results.txt"; : > "$results"
+say() { echo "$*" | tee -a "$results"; }
+
+# 1. tools (Debian packages)
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v psql >/dev/null || need+=(postgresql-client)
+command -v openssl >/dev/null || need+=(openssl)
+if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}"; fi
+
+# 2. infrastructure: a running local stack (./stack --infra-only), else start it
+pg() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -v ON_ERROR_STOP=1 "$@"; }
+infra_pid=""
+if ! pg -qAtc 'select 1' >/dev/null 2>&1; then
+  [ -f "$root/deploy/launcher/target/launcher.jar" ] || (cd "$root" && ./mvnw -q -B install -pl deploy/launcher -am -DskipTests)
+  java -jar "$root/deploy/launcher/target/launcher.jar" --infra-only --home="$work/stack" > "$work/stack.log" 2>&1 &
+  infra_pid=$!
+  for _ in $(seq 1 180); do pg -qAtc 'select 1' >/dev/null 2>&1 && break; sleep 1; done
+fi
+
+# 3. the service jar
+jar="$root/question-service/target/quarkus-app/quarkus-run.jar"
+[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B package -pl question-service -DskipTests)
+
+# 4. a signing key and a candidate token of firm-3 (the service verifies with the public key, no Keycloak needed)
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
+pub="$(openssl rsa -in "$work/key.pem" -pubout -outform DER 2>/dev/null | base64 -w0)"
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+now=$(date +%s)
+header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+payload=$(printf '{"iss":"bench","aud":"debrief-api","sub":"bench-candidate","preferred_username":"bench","iat":%d,"exp":%d,"realm_access":{"roles":["candidate"]},"organization":["firm-3"]}' "$now" $((now + 7200)) | b64url)
+sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/key.pem" -binary | b64url)
+export TOKEN="$header.$payload.$sig"
+
+# 5. start the service from its jar
+# shellcheck disable=SC2086
+java $HEAP \
+  -Dquarkus.http.port="$PORT" \
+  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
+  -Dquarkus.datasource.username="$PG_USER" -Dquarkus.datasource.password="$PGPASSWORD" \
+  -Dquarkus.flyway.schemas="$SCHEMA" -Dquarkus.hibernate-orm.database.default-schema="$SCHEMA" \
+  -Dquarkus.datasource.jdbc.additional-jdbc-properties.currentSchema="$SCHEMA" \
+  -Dkafka.bootstrap.servers="$KAFKA" -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$pub" \
+  -jar "$jar" > "$work/service.log" 2>&1 &
+svc=$!
+cleanup() { kill "$svc" 2>/dev/null || true; [ -z "$infra_pid" ] || kill "$infra_pid" 2>/dev/null || true; }
+trap cleanup EXIT
+for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/q/health/live" >/dev/null 2>&1 && break; sleep 1; done
+curl -fs "http://localhost:$PORT/q/health/live" >/dev/null || { echo "service did not start; see $work/service.log"; exit 1; }
+
+# 6. 100,000 questions, and the request mixes
+if [ "${SKIP_GENERATE:-}" != "1" ]; then pg -q -v schema="$SCHEMA" -f "$here/generate.sql" | tail -3; fi
+pg -qAtc "select w from unnest((select array_agg(substr(md5(n::text), 1, 3 + n % 5) || (array['ing','ion','er','al','ity','ness','ment','ly'])[1 + n % 8] order by n) from generate_series(1, 1000) n)) w" > "$work/words.txt"
+"$here/paths.sh" "$work/words.txt" "$work"
+curl -s -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/questions?size=1" | head -c 400; echo
+
+say "machine: $(nproc) cores; $(free -h | awk '/Mem:/ {print $2 " memory"}'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "service heap settings: $HEAP"
+say "catalog: $(pg -qAtc "select count(*) from $SCHEMA.question") questions"
+rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024}' "/proc/$svc/status"; }
+
+for mix in list search; do
+  export PATHS_FILE="$work/$mix.paths"
+  wrk -t2 -c"$CONNECTIONS" -d10s -s "$here/paths.lua" "http://localhost:$PORT" > /dev/null   # warm-up
+  say ""
+  say "== $mix: wrk closed model, $CONNECTIONS connections, ${DURATION}s"
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$here/paths.lua" "http://localhost:$PORT" | tee -a "$results"
+  say "service memory after $mix: $(rss)"
+  say "== $mix: open model, $RATE req/s constant"
+  java "$here/OpenLoad.java" "http://localhost:$PORT" "$PATHS_FILE" "$TOKEN" "$RATE" "$DURATION" 5 | tee -a "$results"
+  say "service memory after $mix open model: $(rss)"
+done
+say ""
+say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
