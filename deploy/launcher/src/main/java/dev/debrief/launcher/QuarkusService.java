@@ -12,8 +12,11 @@ import java.util.Map;
 /** One Debrief service, run from its Quarkus fast-jar ({@code <module>/target/quarkus-app/quarkus-run.jar}). */
 final class QuarkusService implements Component {
 
-    /** A service is ready in about 2-3 s; the margin is for a busy two-core machine. */
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A service is ready in about 2-3 s on a quiet machine; the margin is for a two-core machine busy with builds,
+     * where one was seen to need over 60 s.
+     */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     /** The services in start order: the gateway last, once everything it routes to answers. */
     enum Module {
