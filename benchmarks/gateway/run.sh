@@ -8,7 +8,7 @@
 #
 # It installs nginx and wrk (Debian packages) when missing, builds the jars it needs when missing,
 # starts its own PostgreSQL, Kafka and Keycloak through the local stack launcher on ports of its own
-# (25432, 29092/29093, 28180/28190), so it never touches a running ./stack, and stops all it started.
+# (46432, 46092/46093, 46180/46190), so it never touches a running ./stack, and stops all it started.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -19,10 +19,15 @@ DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-15s}"
 ROUNDS="${ROUNDS:-3}"
 work="${WORK:-$root/benchmarks/gateway/target/run}"
-PG=25432; KAFKA=29092; KAFKA_CONTROLLER=29093; KC=28180; KC_MGMT=28190
-QUESTION=28081; GATEWAY=28080; NGINX=28088
+PG=46432; KAFKA=46092; KAFKA_CONTROLLER=46093; KC=46180; KC_MGMT=46190
+QUESTION=46081; GATEWAY=46080; NGINX=46088
 
 log() { printf '[bench] %s\n' "$*" >&2; }
+for port in $PG $KAFKA $KAFKA_CONTROLLER $KC $KC_MGMT $QUESTION $GATEWAY $NGINX; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    log "port $port is already in use: stop what listens there first (ss -ltnp 'sport = :$port')"; exit 1
+  fi
+done
 
 # ---- tools -------------------------------------------------------------------------------------
 if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
@@ -77,8 +82,8 @@ wait_http "http://localhost:$QUESTION/q/health/live" question-service 120
 log "starting the gateway on :$GATEWAY (rate limits on, budgets far above the load)"
 env "${common_env[@]}" QUARKUS_HTTP_PORT=$GATEWAY \
   DEBRIEF_GATEWAY_UPSTREAM_QUESTION="http://127.0.0.1:$QUESTION" \
-  DEBRIEF_GATEWAY_UPSTREAM_SESSION="http://127.0.0.1:28082" \
-  DEBRIEF_GATEWAY_UPSTREAM_SCORING="http://127.0.0.1:28083" \
+  DEBRIEF_GATEWAY_UPSTREAM_SESSION="http://127.0.0.1:46082" \
+  DEBRIEF_GATEWAY_UPSTREAM_SCORING="http://127.0.0.1:46083" \
   DEBRIEF_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_MINUTE=1000000000 \
   DEBRIEF_GATEWAY_RATE_LIMIT_CLIENT_BURST=1000000 \
   DEBRIEF_GATEWAY_RATE_LIMIT_TENANT_REQUESTS_PER_MINUTE=1000000000 \

@@ -45,6 +45,9 @@ public interface GatewayConfig {
     interface AccessRule {
         List<String> paths();
 
+        /** Paths under {@code paths} the rule does not cover (a read served by POST, say). */
+        Optional<List<String>> exceptPaths();
+
         /** Empty means every method. */
         Optional<List<String>> methods();
 

@@ -22,6 +22,7 @@ public class AccessRules {
     public AccessRules(GatewayConfig config) {
         this.rules = config.access().entrySet().stream()
                 .map(e -> new Rule(e.getKey(), List.copyOf(e.getValue().paths()),
+                        List.copyOf(e.getValue().exceptPaths().orElse(List.of())),
                         e.getValue().methods().map(AccessRules::upper).orElse(Set.of()),
                         Set.copyOf(e.getValue().roles())))
                 .toList();
@@ -40,11 +41,13 @@ public class AccessRules {
     }
 
     /** A named rule; an empty method set matches every method. */
-    public record Rule(String name, List<String> paths, Set<String> methods, Set<String> roles) {
+    public record Rule(String name, List<String> paths, List<String> exceptPaths, Set<String> methods,
+            Set<String> roles) {
 
         boolean matches(String method, String path) {
             return (methods.isEmpty() || methods.contains(method))
-                    && paths.stream().anyMatch(prefix -> underPrefix(path, prefix));
+                    && paths.stream().anyMatch(prefix -> underPrefix(path, prefix))
+                    && exceptPaths.stream().noneMatch(prefix -> underPrefix(path, prefix));
         }
 
         static boolean underPrefix(String path, String prefix) {
