@@ -99,7 +99,7 @@ public final class AnswerScorer {
         if (report != null) {
             points += sqlPoints(key, report, outcome, evidence);
         } else if (key.equals("quantified-impact")) {
-            List<Token> numbers = analysis.tokens().stream().filter(Token::isNumber).toList();
+            List<Token> numbers = analysis.tokens().stream().filter(analysis::isNumber).toList();
             points += Math.min(numbers.size(), 4) * 0.25;
             numbers.stream().limit(2).forEach(t -> evidence.add(analysis.sentenceAt(t.start())));
         } else if (key.equals("concise-setup")) {
@@ -149,7 +149,7 @@ public final class AnswerScorer {
             Token token = tokens.get(i);
             if (FIRST_PERSON_ACTION.matcher(token.text().toLowerCase(Locale.ROOT)).matches()) {
                 for (int j = i + 1; j < Math.min(i + 4, tokens.size()); j++) {
-                    if ("VERB".equals(tokens.get(j).pos()) && tokens.get(j).sentence() == token.sentence()) {
+                    if (tokens.get(j).sentence() == token.sentence() && "VERB".equals(analysis.pos(tokens.get(j)))) {
                         int sentence = token.sentence();
                         return (int) tokens.stream().filter(t -> t.sentence() < sentence).filter(Token::isWord).count();
                     }

@@ -18,7 +18,10 @@ import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,27 +67,71 @@ public class AnswerScoring {
 
     /** @return the score recorded for this delivery, empty when it was a redelivery or no rubric applies */
     public Optional<UUID> onAnswerSubmitted(EventEnvelope envelope) {
+        return onAnswersSubmitted(List.of(envelope)).get(0);
+    }
+
+    /**
+     * Scores a batch in one transaction (one commit instead of one per answer, which is what lets the consumer
+     * catch up after a burst). If anything in the batch fails, each event is retried in its own transaction
+     * so one bad event cannot hold back the others.
+     *
+     * @return per envelope, the score recorded, or empty for a redelivery or an answer with no rubric
+     */
+    public List<Optional<UUID>> onAnswersSubmitted(List<EventEnvelope> envelopes) {
+        List<Prepared> prepared = envelopes.stream().map(this::prepare).toList();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Map<String, Optional<Rubric>> rubrics = new HashMap<>();
+                return prepared.stream().map(p -> apply(p, rubrics)).toList();
+            });
+        } catch (RuntimeException batchFailure) {
+            if (prepared.size() == 1) {
+                throw batchFailure;
+            }
+            List<Optional<UUID>> results = new ArrayList<>();
+            for (Prepared p : prepared) {
+                try {
+                    results.add(QuarkusTransaction.requiringNew().call(() -> apply(p, new HashMap<>())));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Could not score answer-submitted %s", p.envelope().id());
+                    results.add(Optional.empty());
+                }
+            }
+            return results;
+        }
+    }
+
+    /** An event read and, for SQL with a reference, already run in the sandbox (outside any transaction). */
+    private record Prepared(EventEnvelope envelope, AnswerSubmitted submitted, SqlOutcome outcome) {
+    }
+
+    private Prepared prepare(EventEnvelope envelope) {
         AnswerSubmitted submitted = read(envelope);
         SqlOutcome outcome = "SQL".equalsIgnoreCase(submitted.answerFormat()) && submitted.referenceSql() != null
                 ? compareInSandbox(submitted) : null;
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (!inbox.firstDelivery(CONSUMER, envelope.id()) || Answer.findById(submitted.answerId()) != null) {
-                return Optional.empty();
-            }
-            Answer answer = record(submitted, envelope.tenant());
-            Optional<Rubric> rubric = Rubric.latest(submitted.rubric(), envelope.tenant());
-            if (rubric.isEmpty()) {
-                LOG.warnf("No rubric %s for answer %s: kept unscored", submitted.rubric(), submitted.answerId());
-                return Optional.empty();
-            }
-            AnswerScorer.Result result = scorer().score(rubric.get().parsed(), new AnswerScorer.AnswerInput(
-                    submitted.answerFormat(), submitted.prompt(), submitted.text()), outcome);
-            AnswerScoreRow row = persist(answer, rubric.get(), result);
-            outbox.publish(EventType.ANSWER_SCORED, answer.sessionId, answer.tenant, new AnswerScored(row.id,
-                    answer.sessionId, answer.answerId, answer.questionId, answer.questionVersion, row.rubricSlug,
-                    row.rubricVersion, row.scorer, row.scorerKind, result.overall(), result.dimensions(), row.scoredAt));
-            return Optional.of(row.id);
-        });
+        return new Prepared(envelope, submitted, outcome);
+    }
+
+    private Optional<UUID> apply(Prepared p, Map<String, Optional<Rubric>> rubrics) {
+        EventEnvelope envelope = p.envelope();
+        AnswerSubmitted submitted = p.submitted();
+        if (!inbox.firstDelivery(CONSUMER, envelope.id()) || Answer.findById(submitted.answerId()) != null) {
+            return Optional.empty();
+        }
+        Answer answer = record(submitted, envelope.tenant());
+        Optional<Rubric> rubric = rubrics.computeIfAbsent(submitted.rubric() + "|" + envelope.tenant(),
+                k -> Rubric.latest(submitted.rubric(), envelope.tenant()));
+        if (rubric.isEmpty()) {
+            LOG.warnf("No rubric %s for answer %s: kept unscored", submitted.rubric(), submitted.answerId());
+            return Optional.empty();
+        }
+        AnswerScorer.Result result = scorer().score(rubric.get().parsed(), new AnswerScorer.AnswerInput(
+                submitted.answerFormat(), submitted.prompt(), submitted.text()), p.outcome());
+        AnswerScoreRow row = persist(answer, rubric.get(), result);
+        outbox.publish(EventType.ANSWER_SCORED, answer.sessionId, answer.tenant, new AnswerScored(row.id,
+                answer.sessionId, answer.answerId, answer.questionId, answer.questionVersion, row.rubricSlug,
+                row.rubricVersion, row.scorer, row.scorerKind, result.overall(), result.dimensions(), row.scoredAt));
+        return Optional.of(row.id);
     }
 
     private SqlOutcome compareInSandbox(AnswerSubmitted submitted) {

@@ -38,19 +38,39 @@ public final class TextAnalyzer {
         tagger = ThreadLocal.withInitial(() -> new POSTaggerME(posModel));
     }
 
-    /** One token: its character span in the answer, its text and its universal POS tag (NUM, VERB, PRON …). */
-    public record Token(int start, int end, String text, String pos, int sentence) {
+    /** One token: its character span in the answer, its text and the index of its sentence. */
+    public record Token(int start, int end, String text, int sentence, int indexInSentence) {
         public boolean isWord() {
-            return !"PUNCT".equals(pos) && !"SYM".equals(pos) && Character.isLetterOrDigit(text.charAt(0));
+            return Character.isLetterOrDigit(text.charAt(0));
         }
 
-        public boolean isNumber() {
-            return "NUM".equals(pos) || text.chars().anyMatch(Character::isDigit);
+        public boolean hasDigit() {
+            return text.chars().anyMatch(Character::isDigit);
         }
     }
 
-    /** The analysed answer: the text, its sentence spans and its tagged tokens. */
-    public record Analysis(String text, String lower, List<Span> sentences, List<Token> tokens) {
+    /**
+     * The analysed answer: the text, its sentence spans and its tokens. Parts of speech are tagged per sentence
+     * on first use (the beam-search tagger is most of the cost, and most dimensions never ask for a tag).
+     */
+    public record Analysis(String text, String lower, List<Span> sentences, List<Token> tokens, String[][] tags,
+            TextAnalyzer analyzer) {
+
+        /** The universal POS tag (NUM, VERB, PRON …) of a token. */
+        public String pos(Token token) {
+            String[] sentenceTags = tags[token.sentence()];
+            if (sentenceTags == null) {
+                String[] words = tokens.stream().filter(t -> t.sentence() == token.sentence()).map(Token::text)
+                        .toArray(String[]::new);
+                sentenceTags = analyzer.tagger.get().tag(words);
+                tags[token.sentence()] = sentenceTags;
+            }
+            return sentenceTags[token.indexInSentence()];
+        }
+
+        public boolean isNumber(Token token) {
+            return token.hasDigit() || "NUM".equals(pos(token));
+        }
 
         public long wordCount() {
             return tokens.stream().filter(Token::isWord).count();
@@ -78,14 +98,14 @@ public final class TextAnalyzer {
             Span sentence = sentenceSpans[i];
             String sentenceText = text.substring(sentence.getStart(), sentence.getEnd());
             Span[] tokenSpans = tokenizer.get().tokenizePos(sentenceText);
-            String[] words = Span.spansToStrings(tokenSpans, sentenceText);
-            String[] tags = tagger.get().tag(words);
             for (int t = 0; t < tokenSpans.length; t++) {
                 tokens.add(new Token(sentence.getStart() + tokenSpans[t].getStart(),
-                        sentence.getStart() + tokenSpans[t].getEnd(), words[t], tags[t], i));
+                        sentence.getStart() + tokenSpans[t].getEnd(), tokenSpans[t].getCoveredText(sentenceText).toString(),
+                        i, t));
             }
         }
-        return new Analysis(text, text.toLowerCase(Locale.ROOT), List.of(sentenceSpans), tokens);
+        return new Analysis(text, text.toLowerCase(Locale.ROOT), List.of(sentenceSpans), tokens,
+                new String[sentenceSpans.length][], this);
     }
 
     private interface ModelReader<M> {

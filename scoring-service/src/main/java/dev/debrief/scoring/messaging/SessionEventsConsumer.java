@@ -10,12 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Reads session-service's events: scores each submitted answer and debriefs each completed session.
  * Everything else on the topic is ignored. Redeliveries are harmless (the inbox), and one bad record is
- * logged and skipped rather than stopping the stream.
+ * logged and skipped rather than stopping the stream. Records arrive in batches (one poll).
  */
 @ApplicationScoped
 public class SessionEventsConsumer {
@@ -30,24 +32,51 @@ public class SessionEventsConsumer {
         this.debriefing = debriefing;
     }
 
+    /**
+     * A polled batch, in order. Consecutive answer-submitted events are scored in one transaction; a
+     * session.completed is applied after the answers before it, so a debrief sees every answer it follows.
+     */
     @Incoming("sessions")
     @Blocking
-    public void consume(String payload) {
-        EventEnvelope envelope;
-        try {
-            envelope = Json.mapper().readValue(payload, EventEnvelope.class);
-        } catch (Exception e) {
-            LOG.warnf("Skipped a record that is not an event envelope: %s", e.getMessage());
+    public void consume(List<String> payloads) {
+        List<EventEnvelope> answers = new ArrayList<>();
+        for (String payload : payloads) {
+            EventEnvelope envelope = parse(payload);
+            if (envelope == null) {
+                continue;
+            }
+            if (envelope.is(EventType.ANSWER_SUBMITTED)) {
+                answers.add(envelope);
+            } else if (envelope.is(EventType.SESSION_COMPLETED)) {
+                score(answers);
+                answers.clear();
+                try {
+                    debriefing.onSessionCompleted(envelope.id(), UUID.fromString(envelope.subject()), envelope.tenant());
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Could not debrief session %s (event %s)", envelope.subject(), envelope.id());
+                }
+            }
+        }
+        score(answers);
+    }
+
+    private void score(List<EventEnvelope> answers) {
+        if (answers.isEmpty()) {
             return;
         }
         try {
-            if (envelope.is(EventType.ANSWER_SUBMITTED)) {
-                scoring.onAnswerSubmitted(envelope);
-            } else if (envelope.is(EventType.SESSION_COMPLETED)) {
-                debriefing.onSessionCompleted(envelope.id(), UUID.fromString(envelope.subject()), envelope.tenant());
-            }
+            scoring.onAnswersSubmitted(List.copyOf(answers));
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not apply %s %s", envelope.type(), envelope.id());
+            LOG.errorf(e, "Could not score %d answer(s) starting with event %s", answers.size(), answers.get(0).id());
+        }
+    }
+
+    private static EventEnvelope parse(String payload) {
+        try {
+            return Json.mapper().readValue(payload, EventEnvelope.class);
+        } catch (Exception e) {
+            LOG.warnf("Skipped a record that is not an event envelope: %s", e.getMessage());
+            return null;
         }
     }
 }

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# scoring-service benchmark: answers scored per second (the scorer in-process, and end to end) and the delay
+# from an answer-submitted event to its answer-scored event through the real broker at a fixed rate.
+#
+#   benchmarks/scoring-service/run.sh                 # defaults: 100 answers/s for 60 s, then a burst of 3000
+#   RATE=100 SECONDS_AT_RATE=60 BURST=3000 benchmarks/scoring-service/run.sh
+#
+# It builds what it needs when missing, starts its own PostgreSQL, Kafka and Keycloak through the local stack
+# launcher on ports of its own (35432, 39092/39093, 38180/38190) so it never touches a running ./stack, runs
+# scoring-service from its jar on :38083, and stops everything it started.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+RATE="${RATE:-100}"
+SECONDS_AT_RATE="${SECONDS_AT_RATE:-60}"
+BURST="${BURST:-3000}"
+work="${WORK:-$root/benchmarks/scoring-service/target/run}"
+PG=35432; KAFKA=39092; KAFKA_CONTROLLER=39093; KC=38180; KC_MGMT=38190; SCORING=38083
+labelled="$root/scoring-service/src/test/resources/labelled/answers.jsonl"
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+if ! command -v psql >/dev/null; then
+  log "installing the PostgreSQL client"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null
+fi
+JAVA_HOME="$(bin/java21-home)"
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+
+launcher=deploy/launcher/target/launcher.jar
+scoring_jar=scoring-service/target/quarkus-app/quarkus-run.jar
+if [ ! -f "$launcher" ] || [ ! -f "$scoring_jar" ] || [ "${REBUILD:-false}" = true ]; then
+  log "building the launcher and scoring-service"
+  ./mvnw -q -B install -DskipTests -pl deploy/launcher,scoring-service -am
+fi
+# the benchmark program links the scorer itself: make sure the installed scoring-service jar is current
+./mvnw -q -B install -DskipTests -pl scoring-service
+./mvnw -q -B -f benchmarks/scoring-service/pom.xml compile
+
+bench() { ./mvnw -q -B -f benchmarks/scoring-service/pom.xml exec:java -Dexec.args="$*"; }
+
+log "in-process scorer throughput (nothing else running)"
+bench inprocess "$labelled" "${IN_PROCESS_COUNT:-5000}"
+
+mkdir -p "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT INT TERM
+
+wait_http() { # url, what, seconds
+  for _ in $(seq 1 "$3"); do
+    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    sleep 1
+  done
+  log "$2 did not get ready at $1"; exit 1
+}
+
+log "starting PostgreSQL, Kafka and Keycloak (bench ports)"
+java -jar "$launcher" --infra-only --home="$work/stack" --postgres-port=$PG --kafka-port=$KAFKA \
+  --kafka-controller-port=$KAFKA_CONTROLLER --keycloak-port=$KC --keycloak-management-port=$KC_MGMT \
+  >"$work/infra.log" 2>&1 &
+pids+=($!)
+wait_http "http://localhost:$KC_MGMT/health/ready" Keycloak 240
+
+# The SQL sandbox migration creates a NOLOGIN role: the service's role needs CREATEROLE (docs/scoring-service.md).
+psql -h localhost -p $PG -U postgres -d postgres -v ON_ERROR_STOP=1 -q -c "ALTER ROLE debrief CREATEROLE"
+
+log "starting scoring-service on :$SCORING"
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG/debrief" \
+  KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA" \
+  QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KC/realms/debrief" \
+  QUARKUS_HTTP_PORT=$SCORING \
+  java -Xmx512m -jar "$scoring_jar" >"$work/scoring.log" 2>&1 &
+pids+=($!)
+wait_http "http://localhost:$SCORING/q/health/ready" scoring-service 120
+
+log "end to end through the broker: $RATE answers/s for $SECONDS_AT_RATE s, then a burst of $BURST"
+bench e2e "$labelled" "localhost:$KAFKA" "$RATE" "$SECONDS_AT_RATE" "$BURST"
+
+log "machine: $(nproc) cores; $(free -h | awk '/Mem:/ {print $2 " memory, " $7 " available"}')"

@@ -1,0 +1,263 @@
+package dev.debrief.bench.scoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.debrief.contracts.EventEnvelope;
+import dev.debrief.contracts.EventType;
+import dev.debrief.contracts.Json;
+import dev.debrief.contracts.Topics;
+import dev.debrief.contracts.sessions.AnswerSubmitted;
+import dev.debrief.scoring.domain.AnswerScorer;
+import dev.debrief.scoring.domain.RubricDefinition;
+import dev.debrief.scoring.domain.RubricSeeder;
+import dev.debrief.scoring.domain.TextAnalyzer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Two figures for the scoring-service:
+ * <ol>
+ * <li>{@code inprocess}: answers scored per second by the scorer alone (OpenNLP + features), on the labelled
+ * answers, one thread and two threads;</li>
+ * <li>{@code e2e BOOTSTRAP RATE SECONDS}: answer-submitted events published to the real broker at a fixed rate,
+ * and the delay until the matching answer-scored event is read back (p50/p99/max); then a burst of answers
+ * as fast as the producer goes, for the end-to-end scored-per-second figure.</li>
+ * </ol>
+ */
+public final class ScoringBenchmark {
+
+    private ScoringBenchmark() {
+    }
+
+    record Sample(String rubric, String category, String format, String prompt, String text) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Sample> samples = load(Path.of(args[1]));
+        switch (args[0]) {
+            case "inprocess" -> inProcess(samples, Integer.parseInt(args.length > 2 ? args[2] : "20000"));
+            case "e2e" -> endToEnd(samples, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]));
+            default -> throw new IllegalArgumentException("inprocess | e2e");
+        }
+    }
+
+    static void inProcess(List<Sample> samples, int count) throws Exception {
+        Map<String, RubricDefinition> rubrics = RubricSeeder.read().stream()
+                .collect(Collectors.toMap(RubricDefinition::slug, Function.identity()));
+        AnswerScorer scorer = new AnswerScorer(new TextAnalyzer());
+        List<Sample> text = samples.stream().filter(s -> !"SQL".equals(s.format())).toList();
+        List<Sample> sql = samples.stream().filter(s -> "SQL".equals(s.format())).toList();
+        int words = text.stream().mapToInt(s -> s.text().split("\\s+").length).sum() / text.size();
+        System.out.printf(Locale.ROOT, "in-process: %d text answers (mean %d words), %d SQL answers (static inspection)%n",
+                text.size(), words, sql.size());
+        run(scorer, rubrics, text, Math.min(2_000, count), 1); // warm-up
+        for (int threads : new int[] { 1, 2 }) {
+            List<Double> rates = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                rates.add(run(scorer, rubrics, text, count, threads));
+            }
+            System.out.printf(Locale.ROOT, "in-process text answers, %d thread(s): median %.0f answers/s (rounds %s)%n",
+                    threads, median(rates), rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
+        }
+        run(scorer, rubrics, sql, 500, 1);
+        List<Double> sqlRates = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            sqlRates.add(run(scorer, rubrics, sql, count / 4, 1));
+        }
+        System.out.printf(Locale.ROOT, "in-process SQL answers (JSqlParser inspection, no sandbox), 1 thread: median %.0f answers/s%n",
+                median(sqlRates));
+    }
+
+    private static double run(AnswerScorer scorer, Map<String, RubricDefinition> rubrics, List<Sample> samples, int count,
+            int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<Integer>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            final int offset = t;
+            parts.add(pool.submit(() -> {
+                int levels = 0;
+                for (int i = offset; i < count; i += threads) {
+                    Sample s = samples.get(i % samples.size());
+                    levels += scorer.score(rubrics.get(s.rubric()), new AnswerScorer.AnswerInput(s.format(), s.prompt(),
+                            s.text()), null).dimensions().size();
+                }
+                return levels;
+            }));
+        }
+        for (Future<Integer> part : parts) {
+            part.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return count / seconds;
+    }
+
+    static void endToEnd(List<Sample> samples, String bootstrap, int rate, int seconds, int burst) throws Exception {
+        List<Sample> text = samples.stream().filter(s -> !"SQL".equals(s.format())).toList();
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> delays = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread reader = Thread.ofPlatform().start(() -> read(bootstrap, sentAt, delays, reading));
+        Thread.sleep(3_000); // the reader's partitions are assigned before the first answer goes out
+
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            System.out.printf(Locale.ROOT, "end-to-end: warm-up 10 s at %d answers/s%n", rate);
+            paced(producer, text, rate, 10, sentAt);
+            waitFor(sentAt, Duration.ofSeconds(30));
+            delays.clear();
+            System.out.printf(Locale.ROOT, "end-to-end: %d s at %d answers/s%n", seconds, rate);
+            paced(producer, text, rate, seconds, sentAt);
+            waitFor(sentAt, Duration.ofSeconds(60));
+            List<Long> measured;
+            synchronized (delays) {
+                measured = new ArrayList<>(delays);
+            }
+            Collections.sort(measured);
+            System.out.printf(Locale.ROOT, "answer-submitted -> answer-scored at %d/s: n=%d p50 %.1f ms, p90 %.1f ms, "
+                    + "p99 %.1f ms, max %.1f ms, unscored %d%n", rate, measured.size(), pct(measured, 50), pct(measured, 90),
+                    pct(measured, 99), measured.isEmpty() ? 0 : measured.get(measured.size() - 1) / 1e6, sentAt.size());
+
+            delays.clear();
+            long start = System.nanoTime();
+            for (int i = 0; i < burst; i++) {
+                send(producer, text.get(i % text.size()), sentAt);
+            }
+            producer.flush();
+            waitFor(sentAt, Duration.ofSeconds(120));
+            double secondsTaken = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "end-to-end burst: %d answers scored and published in %.1f s = %.0f answers/s "
+                    + "(unscored %d)%n", burst - sentAt.size(), secondsTaken, (burst - sentAt.size()) / secondsTaken,
+                    sentAt.size());
+        } finally {
+            reading.set(false);
+            reader.join();
+        }
+    }
+
+    private static void paced(KafkaProducer<String, String> producer, List<Sample> samples, int rate, int seconds,
+            Map<String, Long> sentAt) throws InterruptedException {
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        int total = rate * seconds;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            send(producer, samples.get(i % samples.size()), sentAt);
+        }
+        producer.flush();
+    }
+
+    private static void send(KafkaProducer<String, String> producer, Sample s, Map<String, Long> sentAt) {
+        UUID session = UUID.randomUUID();
+        UUID answer = UUID.randomUUID();
+        AnswerSubmitted data = new AnswerSubmitted(session, answer, "bench-candidate", UUID.randomUUID(), 1, s.category(),
+                s.rubric(), s.format(), s.prompt(), s.text(), null, null, 1, 120, Instant.now());
+        EventEnvelope envelope = EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service",
+                session.toString(), "northwind", Instant.now(), Json.mapper().valueToTree(data));
+        try {
+            String value = Json.mapper().writeValueAsString(envelope);
+            sentAt.put(answer.toString(), System.nanoTime());
+            producer.send(new ProducerRecord<>(Topics.SESSIONS, session.toString(), value));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void read(String bootstrap, Map<String, Long> sentAt, List<Long> delays, AtomicBoolean reading) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(Topics.SCORES));
+            while (reading.get()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
+                    long now = System.nanoTime();
+                    try {
+                        JsonNode event = Json.mapper().readTree(record.value());
+                        if (event.path("type").asText().endsWith("answer-scored")) {
+                            Long sent = sentAt.remove(event.path("data").path("answerId").asText());
+                            if (sent != null) {
+                                delays.add(now - sent);
+                            }
+                        }
+                    } catch (Exception e) {
+                        // not ours
+                    }
+                }
+            }
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    }
+
+    private static void waitFor(Map<String, Long> pending, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static List<Sample> load(Path labelled) throws Exception {
+        List<Sample> samples = new ArrayList<>();
+        for (String line : Files.readAllLines(labelled)) {
+            if (!line.isBlank()) {
+                JsonNode row = Json.mapper().readTree(line);
+                samples.add(new Sample(row.get("rubric").asText(), row.get("category").asText(),
+                        row.get("answerFormat").asText(), row.get("prompt").asText(), row.get("answer").asText()));
+            }
+        }
+        return samples;
+    }
+}
