@@ -12,10 +12,12 @@ import dev.debrief.session.persistence.Timeline;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -43,8 +45,10 @@ public class ScoreIntake {
         this.clock = clock;
     }
 
+    /** A failure to store (the database away) is retried before the record is given up and logged. */
     @Incoming("scores")
     @Blocking(ordered = true)
+    @Retry(maxRetries = 10, delay = 1, delayUnit = ChronoUnit.SECONDS)
     public void durable(String record) {
         accept(record);
     }
