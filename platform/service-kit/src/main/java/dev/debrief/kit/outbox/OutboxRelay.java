@@ -42,6 +42,8 @@ public class OutboxRelay {
     private final Duration sendTimeout;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("outbox-relay").factory());
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** False until the first poll: at start-up the Kafka channel may not be wired yet, and the poll catches up. */
+    private volatile boolean accepting;
 
     public OutboxRelay(EntityManager entityManager, @Channel("outbox") Emitter<String> emitter, Clock clock,
             @ConfigProperty(name = "debrief.outbox.batch-size", defaultValue = "200") int batchSize,
@@ -55,14 +57,16 @@ public class OutboxRelay {
 
     /** Asks for a drain soon; many nudges while one is pending coalesce into one drain. */
     public void nudge() {
-        if (scheduled.compareAndSet(false, true)) {
+        if (accepting && scheduled.compareAndSet(false, true)) {
             worker.submit(this::drainQuietly);
         }
     }
 
     /** The safety net for nudges lost to a crash or a Kafka outage. */
-    @Scheduled(every = "${debrief.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${debrief.outbox.poll-interval:2s}", delayed = "${debrief.outbox.first-poll-delay:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
+        accepting = true;
         nudge();
     }
 
