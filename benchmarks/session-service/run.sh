@@ -14,8 +14,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 work="$here/target"; mkdir -p "$work"
 SESSIONS="${SESSIONS:-1000}" RATE="${RATE:-200}" DURATION="${DURATION:-30}" REPLICAS="${REPLICAS:-2}"
-PG=35432; KAFKA=39092; KAFKA_CONTROLLER=39093; KC=38180; KC_MGMT=38190; CATALOG=38081
-PORTS=(38082 38092)
+# below the ephemeral port range (32768+), so no outgoing connection happens to hold one
+PG=26432; KAFKA=26092; KAFKA_CONTROLLER=26093; KC=26180; KC_MGMT=26190; CATALOG=26081
+PORTS=(26082 26083)
 HEAP="${HEAP:--Xms256m -Xmx256m -XX:+UseSerialGC}"
 JAVA_HOME="${JAVA_HOME:-$("$root/bin/java21-home")}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 results="$work/results.txt"; : > "$results"
