@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,6 +18,7 @@ public final class Stack implements AutoCloseable {
     private final Progress progress;
     private final Deque<Component> started = new ArrayDeque<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread shutdownHook = new Thread(this::close, "debrief-stack-shutdown");
     private final long startNanos = System.nanoTime();
 
@@ -93,17 +96,30 @@ public final class Stack implements AutoCloseable {
         return config;
     }
 
-    /** Stops everything started, last started first; safe to call more than once and from a shutdown hook. */
+    /**
+     * Stops everything started, last started first. Safe to call more than once and from a shutdown hook: a second
+     * caller waits for the first one's stop to finish (a JVM that exits as soon as its hooks return would otherwise
+     * cut an orderly stop short, e.g. on SIGHUP while Ctrl-C is being handled).
+     */
     @Override
     public void close() {
         Deque<Component> toStop;
         synchronized (this) {
-            if (closed.getAndSet(true)) {
-                return;
-            }
-            toStop = new ArrayDeque<>(started); // last started first
+            toStop = closed.getAndSet(true) ? null : new ArrayDeque<>(started); // last started first
             started.clear();
         }
+        if (toStop == null) {
+            awaitStopped();
+            return;
+        }
+        try {
+            stopAll(toStop);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void stopAll(Deque<Component> toStop) {
         // an interrupt (Ctrl-C while starting) must not cut the waits for a clean stop short
         boolean interrupted = Thread.interrupted();
         long began = System.nanoTime();
@@ -124,6 +140,14 @@ public final class Stack implements AutoCloseable {
         progress.say("Stopped in " + Progress.took(began));
         removeShutdownHook();
         if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await(3, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }

@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * SIGINT and SIGTERM interrupt the launcher's main thread instead of shutting the JVM down at once: the main
+ * SIGINT, SIGTERM and SIGHUP (the terminal went away) interrupt the launcher's main thread instead of shutting the JVM down at once: the main
  * thread then stops the servers in order, including one still starting, before the JVM exits. (With only a
  * shutdown hook, embedded PostgreSQL's own hook would stop the database while the services still use it.)
  */
@@ -19,7 +19,8 @@ final class StopSignals {
     }
 
     static void interruptOnSignal(Thread mainThread, Progress progress) {
-        for (String name : new String[]{"INT", "TERM"}) {
+        for (String name : new String[]{"INT", "TERM", "HUP"}) {
+            // a signal ignored when the JVM started (nohup, a background job's SIGINT) stays ignored
             Signal.handle(new Signal(name), signal -> {
                 if (RECEIVED.getAndSet(true)) {
                     progress.say("Already stopping; kill -9 " + ProcessHandle.current().pid() + " would leave servers behind");
