@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Gateway overhead benchmark: one read endpoint of the real question-service
 # (GET /api/questions/{id}) called directly, through nginx as a plain reverse proxy, and through the
-# gateway, in one run on this machine. Prints throughput and p50/p99 per target and the ratios.
+# gateway, in one run on this machine. Prints throughput, p50/p99 and the CPU each proxy spends per
+# request (a figure that stays meaningful when other work shares the two cores), and the ratios.
 #
 #   benchmarks/gateway/run.sh             # defaults: 50 connections, 2 wrk threads, 3 rounds of 20 s
 #   CONNECTIONS=100 ROUNDS=5 benchmarks/gateway/run.sh
 #
 # It installs nginx and wrk (Debian packages) when missing, builds the jars it needs when missing,
 # starts its own PostgreSQL, Kafka and Keycloak through the local stack launcher on ports of its own
-# (46432, 46092/46093, 46180/46190), so it never touches a running ./stack, and stops all it started.
+# (31xxx: below the ephemeral range, apart from ./stack's and the other benchmarks'), and stops all it started.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -16,11 +17,11 @@ cd "$root"
 CONNECTIONS="${CONNECTIONS:-50}"
 THREADS="${THREADS:-2}"
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-15s}"
+WARMUP="${WARMUP:-60s}"   # per target: the JVMs need CPU time to compile, and these cores are shared
 ROUNDS="${ROUNDS:-3}"
 work="${WORK:-$root/benchmarks/gateway/target/run}"
-PG=46432; KAFKA=46092; KAFKA_CONTROLLER=46093; KC=46180; KC_MGMT=46190
-QUESTION=46081; GATEWAY=46080; NGINX=46088
+PG=31432; KAFKA=31092; KAFKA_CONTROLLER=31093; KC=31180; KC_MGMT=31190
+QUESTION=31081; GATEWAY=31080; NGINX=31088
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 for port in $PG $KAFKA $KAFKA_CONTROLLER $KC $KC_MGMT $QUESTION $GATEWAY $NGINX; do
@@ -67,7 +68,7 @@ java -jar "$launcher" --infra-only --home="$work/stack" --postgres-port=$PG --ka
   --kafka-controller-port=$KAFKA_CONTROLLER --keycloak-port=$KC --keycloak-management-port=$KC_MGMT \
   >"$work/infra.log" 2>&1 &
 pids+=($!)
-wait_http "http://localhost:$KC_MGMT/health/ready" Keycloak 180
+wait_http "http://localhost:$KC_MGMT/health/ready" Keycloak 420
 
 common_env=(
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG/debrief"
@@ -77,19 +78,21 @@ common_env=(
 log "starting question-service on :$QUESTION"
 env "${common_env[@]}" QUARKUS_HTTP_PORT=$QUESTION java -jar "$question_jar" >"$work/question.log" 2>&1 &
 pids+=($!)
+question_pid=$!
 wait_http "http://localhost:$QUESTION/q/health/live" question-service 120
 
 log "starting the gateway on :$GATEWAY (rate limits on, budgets far above the load)"
 env "${common_env[@]}" QUARKUS_HTTP_PORT=$GATEWAY \
   DEBRIEF_GATEWAY_UPSTREAM_QUESTION="http://127.0.0.1:$QUESTION" \
-  DEBRIEF_GATEWAY_UPSTREAM_SESSION="http://127.0.0.1:46082" \
-  DEBRIEF_GATEWAY_UPSTREAM_SCORING="http://127.0.0.1:46083" \
+  DEBRIEF_GATEWAY_UPSTREAM_SESSION="http://127.0.0.1:31082" \
+  DEBRIEF_GATEWAY_UPSTREAM_SCORING="http://127.0.0.1:31083" \
   DEBRIEF_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_MINUTE=1000000000 \
   DEBRIEF_GATEWAY_RATE_LIMIT_CLIENT_BURST=1000000 \
   DEBRIEF_GATEWAY_RATE_LIMIT_TENANT_REQUESTS_PER_MINUTE=1000000000 \
   DEBRIEF_GATEWAY_RATE_LIMIT_TENANT_BURST=1000000 \
   java -jar "$gateway_jar" >"$work/gateway.log" 2>&1 &
 pids+=($!)
+gateway_pid=$!
 wait_http "http://localhost:$GATEWAY/q/health/live" gateway 120
 
 log "starting nginx on :$NGINX as a plain reverse proxy"
@@ -117,6 +120,7 @@ http {
 CONF
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
 pids+=($!)
+nginx_pid=$!
 wait_http "http://localhost:$NGINX/q/health/live" nginx 30
 
 token() {
@@ -146,6 +150,14 @@ declare -A url=([direct]="http://127.0.0.1:$QUESTION$path" [nginx]="http://127.0
                 [gateway]="http://127.0.0.1:$GATEWAY$path")
 results="$work/results.tsv"
 : >"$results"
+cpu_ticks() { # user+system clock ticks of the processes $@ and their children
+  local total=0 pid
+  for pid in "$@" $(for p in "$@"; do pgrep -P "$p" || true; done); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+declare -A proxy_pids=([direct]="" [nginx]="$nginx_pid" [gateway]="$gateway_pid")
 run_wrk() { # target, duration -> wrk output
   wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"$2" -H "Authorization: Bearer $TOKEN" "${url[$1]}"
 }
@@ -156,9 +168,12 @@ for round in $(seq 1 "$ROUNDS"); do
   TOKEN="$(token)"   # 15-minute tokens: a fresh one per round
   for i in 0 1 2; do # rotate the order so no target always runs first
     target="${targets[$(((i + round) % 3))]}"
+    proxy_before=$(cpu_ticks ${proxy_pids[$target]}); upstream_before=$(cpu_ticks "$question_pid")
     out="$(run_wrk "$target" "$DURATION")"
+    proxy_ticks=$(( $(cpu_ticks ${proxy_pids[$target]}) - proxy_before ))
+    upstream_ticks=$(( $(cpu_ticks "$question_pid") - upstream_before ))
     echo "$out" >"$work/wrk-$round-$target.txt"
-    python3 - "$target" "$round" >>"$results" <<PY
+    python3 - "$target" "$round" "$proxy_ticks" "$upstream_ticks" "$(getconf CLK_TCK)" >>"$results" <<PY
 import re, sys
 out = """$out"""
 def ms(v):
@@ -169,7 +184,11 @@ p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1))
 p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))
 bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
 errors = re.search(r"Socket errors:.*", out)
-print(f"{sys.argv[1]}\t{sys.argv[2]}\t{rps:.0f}\t{p50:.2f}\t{p99:.2f}\t{bad.group(1) if bad else 0}\t{errors.group(0) if errors else ''}")
+requests = int(re.search(r"(\d+) requests in", out).group(1))
+tick_ms = 1000 / int(sys.argv[5])
+per_1k = lambda ticks: int(ticks) * tick_ms / max(requests, 1) * 1000
+print(f"{sys.argv[1]}\t{sys.argv[2]}\t{rps:.0f}\t{p50:.2f}\t{p99:.2f}\t{bad.group(1) if bad else 0}\t"
+      f"{per_1k(sys.argv[3]):.0f}\t{per_1k(sys.argv[4]):.0f}\t{errors.group(0) if errors else ''}")
 PY
     log "round $round $(tail -1 "$results")"
   done
@@ -181,18 +200,20 @@ rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
 median = {}
 for target in ("direct", "nginx", "gateway"):
     mine = [r for r in rows if r[0] == target]
-    median[target] = tuple(statistics.median(float(r[i]) for r in mine) for i in (2, 3, 4))
+    median[target] = tuple(statistics.median(float(r[i]) for r in mine) for i in (2, 3, 4, 6, 7))
     bad = sum(int(r[5]) for r in mine)
     if bad:
         print(f"WARNING: {target} answered {bad} non-2xx responses")
 print(f"\nwrk -t{sys.argv[3]} -c{sys.argv[2]} -d{sys.argv[4]}, median of {sys.argv[5]} rounds\n")
-print("| target | requests/s | p50 ms | p99 ms |")
-print("|---|---:|---:|---:|")
-for target, (rps, p50, p99) in median.items():
-    print(f"| {target} | {rps:.0f} | {p50:.2f} | {p99:.2f} |")
+print("| target | requests/s | p50 ms | p99 ms | proxy CPU ms per 1000 requests | service CPU ms per 1000 requests |")
+print("|---|---:|---:|---:|---:|---:|")
+for target, (rps, p50, p99, proxy_cpu, service_cpu) in median.items():
+    print(f"| {target} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {proxy_cpu:.0f} | {service_cpu:.0f} |")
 g, n, d = median["gateway"], median["nginx"], median["direct"]
 print()
 print(f"gateway / nginx: throughput {g[0] / n[0]:.2f}x (target >= 0.8), p50 {g[1] / n[1]:.2f}x, p99 {g[2] / n[2]:.2f}x (target <= 1.5)")
 print(f"gateway / direct: throughput {g[0] / d[0]:.2f}x, p50 {g[1] / d[1]:.2f}x, p99 {g[2] / d[2]:.2f}x")
+if n[3] > 0:
+    print(f"gateway / nginx: CPU per request {g[3] / n[3]:.2f}x (the proxies' own work, steadier than throughput on a busy machine)")
 print(f"nginx / direct: throughput {n[0] / d[0]:.2f}x, p50 {n[1] / d[1]:.2f}x, p99 {n[2] / d[2]:.2f}x")
 PY
