@@ -135,8 +135,9 @@ public class LiveLoad {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             int session = k % sessions;
-            // alternate rounds post to the socket's own replica and to the other one: half the deliveries cross Kafka
-            int postReplica = (sockets[session].replica + (k / sessions)) % replicas.size();
+            // pairs of sessions alternate between the socket's own replica and the other one (and swap every
+            // round): half the deliveries cross Kafka, whatever the number of interjections
+            int postReplica = (sockets[session].replica + session / replicas.size() + k / sessions) % replicas.size();
             String body = "{\"text\":\"probe " + k + " " + System.nanoTime() + " " + postReplica + "\"}";
             inFlight.acquire();
             HTTP.sendAsync(request(replicas.get(postReplica) + "/api/sessions/" + ids[session] + "/follow-ups", coachToken[0],
