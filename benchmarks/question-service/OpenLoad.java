@@ -45,7 +45,7 @@ public class OpenLoad {
             }
             int index = i;
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + paths.get(random.nextInt(paths.size()))))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 latencies[index] = System.nanoTime() - intended;
                 if (failure != null || response.statusCode() != 200) {

@@ -12,7 +12,7 @@ KAFKA="${KAFKA:-localhost:19092}"
 SCHEMA="${SCHEMA:-question_bench}"   # its own schema: never touches a running stack's question schema
 PORT="${PORT:-18081}"
 CONNECTIONS="${CONNECTIONS:-50}" DURATION="${DURATION:-30}" RATE="${RATE:-500}"
-HEAP="${HEAP:--Xms48m -Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=40m -XX:MaxDirectMemorySize=24m -Xss512k}"
+HEAP="${HEAP:--Xms48m -Xmx96m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=40m -XX:MaxDirectMemorySize=24m -Xss512k}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # fewer glibc malloc arenas: less RSS for the same heap
 export PGPASSWORD
 JAVA_HOME="${JAVA_HOME:-$("$root/bin/java21-home")}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
@@ -50,7 +50,8 @@ payload=$(printf '{"iss":"bench","aud":"debrief-api","sub":"bench-candidate","pr
 sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/key.pem" -binary | b64url)
 export TOKEN="$header.$payload.$sig"
 
-# 5. start the service from its jar
+# 5. start the service from its jar (the port must be free: a leftover service would share the CPU)
+if curl -s -o /dev/null "http://localhost:$PORT/q/health/live"; then echo "port $PORT is taken; stop what runs there" >&2; exit 1; fi
 # shellcheck disable=SC2086
 java $HEAP \
   -Dquarkus.http.port="$PORT" \
@@ -61,7 +62,12 @@ java $HEAP \
   -Dkafka.bootstrap.servers="$KAFKA" -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$pub" \
   -jar "$jar" > "$work/service.log" 2>&1 &
 svc=$!
-cleanup() { kill "$svc" 2>/dev/null || true; [ -z "$infra_pid" ] || kill "$infra_pid" 2>/dev/null || true; }
+stop() {   # $1 = pid: ask, wait up to 15 s, then insist, so the next run never meets this one
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 30); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
+  kill -9 "$1" 2>/dev/null || true
+}
+cleanup() { stop "$svc"; [ -z "$infra_pid" ] || stop "$infra_pid"; }
 trap cleanup EXIT
 for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/q/health/live" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "http://localhost:$PORT/q/health/live" >/dev/null || { echo "service did not start; see $work/service.log"; exit 1; }
@@ -75,17 +81,35 @@ curl -s -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/questions?
 say "machine: $(nproc) cores; $(free -h | awk '/Mem:/ {print $2 " memory"}'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "service heap settings: $HEAP"
 say "catalog: $(pg -qAtc "select count(*) from $SCHEMA.question") questions"
+ticks() { awk '{print $14 + $15}' "/proc/$svc/stat"; }   # service CPU (user + system), in clock ticks
+hz=$(getconf CLK_TCK)
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024}' "/proc/$svc/status"; }
 
+drain() {   # after an overload, wait until the service answers promptly again (its backlog is gone)
+  for _ in $(seq 1 120); do
+    t=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/questions?size=1" || echo 9)
+    awk -v t="$t" 'BEGIN { exit !(t < 0.5) }' && return 0
+    sleep 1
+  done
+}
+# closed model first for both mixes, then the open model, so one phase's backlog never lands in the next
 for mix in list search; do
   export PATHS_FILE="$work/$mix.paths"
   wrk -t2 -c"$CONNECTIONS" -d10s -s "$here/paths.lua" "http://localhost:$PORT" > /dev/null   # warm-up
+  drain
   say ""
-  say "== $mix: wrk closed model, $CONNECTIONS connections, ${DURATION}s"
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$here/paths.lua" "http://localhost:$PORT" | tee -a "$results"
+  say "== $mix: wrk closed model, $CONNECTIONS connections, ${DURATION}s (load before: $(cut -d' ' -f1 /proc/loadavg))"
+  before=$(ticks)
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$here/paths.lua" "http://localhost:$PORT" | tee "$work/wrk.txt" | tee -a "$results"
+  done_requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+  say "service CPU per request: $(awk -v t=$(( $(ticks) - before )) -v hz="$hz" -v n="$done_requests" 'BEGIN { if (n > 0) printf "%.2f ms", t * 1000 / hz / n }') (independent of how much CPU the machine gave it)"
   say "service memory after $mix: $(rss)"
-  say "== $mix: open model, $RATE req/s constant"
-  java "$here/OpenLoad.java" "http://localhost:$PORT" "$PATHS_FILE" "$TOKEN" "$RATE" "$DURATION" 5 | tee -a "$results"
+done
+for mix in list search; do
+  drain
+  say ""
+  say "== $mix: open model, $RATE req/s constant (load before: $(cut -d' ' -f1 /proc/loadavg))"
+  java "$here/OpenLoad.java" "http://localhost:$PORT" "$work/$mix.paths" "$TOKEN" "$RATE" "$DURATION" 5 | tee -a "$results"
   say "service memory after $mix open model: $(rss)"
 done
 say ""
