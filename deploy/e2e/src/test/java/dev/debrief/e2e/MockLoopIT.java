@@ -53,7 +53,7 @@ class MockLoopIT {
         assertEquals(200, api.get("/api/debriefs/" + sessionId + "/markdown", cara, "text/markdown").status());
 
         List<String> keys = new ArrayList<>();
-        api.get("/api/rubrics/behavioral-story", colin).expect(200).json().path("dimensions")
+        api.get("/api/rubrics/behavioral-story", colin).expect(200).json().path("definition").path("dimensions")
                 .forEach(d -> keys.add(d.path("key").asText()));
         List<Map<String, Object>> ratings = keys.stream()
                 .map(key -> Map.<String, Object>of("key", key, "level", 3, "notes", "clear story, numbers given"))
