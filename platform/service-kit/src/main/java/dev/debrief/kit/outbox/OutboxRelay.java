@@ -34,6 +34,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary, fixed: the advisory lock key that serialises relays of one service. */
     private static final long RELAY_LOCK = 0x0de6_81ef_0001L;
+    static final int BUSY = -1;
+    private static final int MAX_BUSY_RETRIES = 40;
+    private static final long BUSY_PAUSE_MILLIS = 25;
 
     private final EntityManager entityManager;
     private final Emitter<String> emitter;
@@ -73,21 +76,35 @@ public class OutboxRelay {
     private void drainQuietly() {
         scheduled.set(false);
         try {
-            while (drainBatch() == batchSize) {
-                // a full batch: there may be more right behind it
+            int published;
+            int busyRetries = 0;
+            while ((published = drainBatch()) == batchSize
+                    || (published == BUSY && busyRetries++ < MAX_BUSY_RETRIES && pause())) {
+                // a full batch may have more behind it; a busy lock means another replica is draining and may
+                // have read its batch before our commit, so look again shortly rather than at the next poll
             }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay could not publish, will retry: %s", e.getMessage());
         }
     }
 
-    /** @return how many events were published */
+    private static boolean pause() {
+        try {
+            Thread.sleep(BUSY_PAUSE_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** @return how many events were published, or {@link #BUSY} when another relay holds the lock */
     public int drainBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
                     .setParameter("key", RELAY_LOCK).getSingleResult();
             if (!locked) {
-                return 0;
+                return BUSY;
             }
             List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq")
                     .page(0, batchSize).list();
