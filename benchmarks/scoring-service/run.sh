@@ -3,7 +3,7 @@
 # from an answer-submitted event to its answer-scored event through the real broker at a fixed rate.
 #
 #   benchmarks/scoring-service/run.sh                 # defaults: 100 answers/s for 60 s, then a burst of 3000
-#   RATE=100 SECONDS_AT_RATE=60 BURST=3000 benchmarks/scoring-service/run.sh
+#   RATE=100 SECONDS_AT_RATE=60 BURST=3000 IN_PROCESS_COUNT=5000 SKIP_IN_PROCESS=false benchmarks/scoring-service/run.sh
 #
 # It builds what it needs when missing, starts its own PostgreSQL, Kafka and Keycloak through the local stack
 # launcher on ports of its own (35432, 39092/39093, 38180/38190) so it never touches a running ./stack, runs
@@ -40,8 +40,10 @@ fi
 
 bench() { ./mvnw -q -B -f benchmarks/scoring-service/pom.xml exec:java -Dexec.args="$*"; }
 
-log "in-process scorer throughput (nothing else running)"
-bench inprocess "$labelled" "${IN_PROCESS_COUNT:-5000}"
+if [ "${SKIP_IN_PROCESS:-false}" != true ]; then
+  log "in-process scorer throughput (nothing else running)"
+  bench inprocess "$labelled" "${IN_PROCESS_COUNT:-5000}"
+fi
 
 mkdir -p "$work"
 pids=()
@@ -64,7 +66,7 @@ java -jar "$launcher" --infra-only --home="$work/stack" --postgres-port=$PG --ka
   --kafka-controller-port=$KAFKA_CONTROLLER --keycloak-port=$KC --keycloak-management-port=$KC_MGMT \
   >"$work/infra.log" 2>&1 &
 pids+=($!)
-wait_http "http://localhost:$KC_MGMT/health/ready" Keycloak 240
+wait_http "http://localhost:$KC_MGMT/health/ready" Keycloak 600
 
 # The SQL sandbox migration creates a NOLOGIN role: the service's role needs CREATEROLE (docs/scoring-service.md).
 psql -h localhost -p $PG -U postgres -d postgres -v ON_ERROR_STOP=1 -q -c "ALTER ROLE debrief CREATEROLE"
