@@ -62,13 +62,15 @@ final class QuarkusService implements Component {
 
     static QuarkusService start(Module module, StackConfig config, Readiness readiness) {
         int port = module.port(config.ports());
+        Path workDir = config.home().resolve("services").resolve(module.directory);
         List<String> command = new ArrayList<>();
         command.add(JavaRuntime.java());
         command.addAll(config.serviceJvmOptions());
+        command.addAll(classDataSharing(config.serviceJvmOptions(), workDir));
         command.add("-jar");
         command.add(module.fastJar(config.repoRoot()).toString());
         ChildProcess process = ChildProcess.start(module.directory, command, environment(module, config.ports()),
-                config.home().resolve("services").resolve(module.directory), config.logs().resolve(module.directory + ".log"));
+                workDir, config.logs().resolve(module.directory + ".log"));
         QuarkusService service = new QuarkusService(module, process);
         try {
             readiness.awaitHttpOk(process, URI.create("http://localhost:" + port + "/q/health/ready"), READY_TIMEOUT);
@@ -77,6 +79,21 @@ final class QuarkusService implements Component {
             throw e;
         }
         return service;
+    }
+
+    /**
+     * An application class-data archive per service, written by the JVM when the service stops and used from the
+     * next start on (rewritten by itself when the jar changed): a start after the first loads its classes faster
+     * (about a fifth to a third faster here) and with slightly less RSS, for about 100 MB of disk per service.
+     * Left out when the configured options already decide on class-data sharing.
+     */
+    static List<String> classDataSharing(List<String> jvmOptions, Path workDir) {
+        boolean decided = jvmOptions.stream().anyMatch(o -> o.startsWith("-Xshare") || o.contains("SharedArchiveFile"));
+        if (decided) {
+            return List.of();
+        }
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + workDir.resolve("app-cds.jsa"),
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off"); // its dump warnings (skipped proxy classes) are noise
     }
 
     /** The addresses of everything a service talks to, as environment variables that override its defaults. */
@@ -107,6 +124,6 @@ final class QuarkusService implements Component {
 
     @Override
     public void stop() {
-        process.stop(Duration.ofSeconds(15));
+        process.stop(Duration.ofSeconds(30)); // the first stop after a build also writes the class-data archive
     }
 }
