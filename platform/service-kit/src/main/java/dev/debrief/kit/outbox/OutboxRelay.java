@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -60,8 +61,12 @@ public class OutboxRelay {
 
     /** Asks for a drain soon; many nudges while one is pending coalesce into one drain. */
     public void nudge() {
-        if (accepting && scheduled.compareAndSet(false, true)) {
-            worker.submit(this::drainQuietly);
+        if (accepting && !worker.isShutdown() && scheduled.compareAndSet(false, true)) {
+            try {
+                worker.submit(this::drainQuietly);
+            } catch (RejectedExecutionException e) {
+                // shutting down: the next start's poll publishes what is left
+            }
         }
     }
 
