@@ -6,4 +6,9 @@ interface Component {
     String name();
 
     void stop();
+
+    /** Why this stop may take longer than usual, or empty. */
+    default String stopNote() {
+        return "";
+    }
 }

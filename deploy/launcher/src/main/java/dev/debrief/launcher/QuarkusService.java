@@ -44,10 +44,12 @@ final class QuarkusService implements Component {
 
     private final Module module;
     private final ChildProcess process;
+    private final boolean writesArchiveOnStop;
 
-    private QuarkusService(Module module, ChildProcess process) {
+    private QuarkusService(Module module, ChildProcess process, boolean writesArchiveOnStop) {
         this.module = module;
         this.process = process;
+        this.writesArchiveOnStop = writesArchiveOnStop;
     }
 
     /** Fails before anything starts when a service was never built. */
@@ -66,12 +68,17 @@ final class QuarkusService implements Component {
         List<String> command = new ArrayList<>();
         command.add(JavaRuntime.java());
         command.addAll(config.serviceJvmOptions());
-        command.addAll(classDataSharing(config.serviceJvmOptions(), workDir));
+        List<String> archiveOptions = config.classDataArchives()
+                ? classDataSharing(config.serviceJvmOptions(), workDir) : List.of();
+        command.addAll(archiveOptions);
+        // a missing archive (or one of an older build, which the JVM then rewrites) is written on this stop
+        boolean writesArchive = !archiveOptions.isEmpty()
+                && (!Files.exists(archive(workDir)) || isOlder(archive(workDir), module.fastJar(config.repoRoot())));
         command.add("-jar");
         command.add(module.fastJar(config.repoRoot()).toString());
         ChildProcess process = ChildProcess.start(module.directory, command, environment(module, config.ports()),
                 workDir, config.logs().resolve(module.directory + ".log"));
-        QuarkusService service = new QuarkusService(module, process);
+        QuarkusService service = new QuarkusService(module, process, writesArchive);
         try {
             readiness.awaitHttpOk(process, URI.create("http://localhost:" + port + "/q/health/ready"), READY_TIMEOUT);
         } catch (RuntimeException e) {
@@ -92,8 +99,20 @@ final class QuarkusService implements Component {
         if (decided) {
             return List.of();
         }
-        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + workDir.resolve("app-cds.jsa"),
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive(workDir),
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off"); // its dump warnings (skipped proxy classes) are noise
+    }
+
+    private static Path archive(Path workDir) {
+        return workDir.resolve("app-cds.jsa");
+    }
+
+    private static boolean isOlder(Path file, Path than) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(than)) < 0;
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 
     /** The addresses of everything a service talks to, as environment variables that override its defaults. */
@@ -120,6 +139,11 @@ final class QuarkusService implements Component {
     @Override
     public String name() {
         return module.directory;
+    }
+
+    @Override
+    public String stopNote() {
+        return writesArchiveOnStop ? "writing its class-data archive first (once after each build; later starts are faster)" : "";
     }
 
     @Override

@@ -129,6 +129,9 @@ public final class Stack implements AutoCloseable {
         while (!toStop.isEmpty()) {
             Component component = toStop.pop();
             long stopBegan = System.nanoTime();
+            if (!component.stopNote().isEmpty()) {
+                progress.step(component.name(), "stopping: " + component.stopNote());
+            }
             try {
                 component.stop();
                 progress.step(component.name(), "stopped in " + Progress.took(stopBegan));

@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param ports     every port the stack listens on
  * @param infraOnly only PostgreSQL, Kafka and Keycloak, for running the services from an IDE
  * @param serviceJvmOptions the JVM options of each service (heap, GC, JIT), {@link #DEFAULT_SERVICE_JVM_OPTIONS} unless set
+ * @param classDataArchives whether each service keeps a class-data archive for faster starts (off for throwaway
+ *                          stacks such as the end-to-end tests', whose first and only stop would spend time writing them)
  */
-public record StackConfig(Path repoRoot, Path home, Ports ports, boolean infraOnly, List<String> serviceJvmOptions) {
+public record StackConfig(Path repoRoot, Path home, Ports ports, boolean infraOnly, List<String> serviceJvmOptions,
+                          boolean classDataArchives) {
 
     /**
      * Small, idle-friendly services that start fast: a 128 MiB heap with the serial collector, and only the C1 JIT
@@ -50,23 +53,28 @@ public record StackConfig(Path repoRoot, Path home, Ports ports, boolean infraOn
         List<String> jvmOptions = settings.get("service-jvm-options")
                 .map(options -> List.of(options.split("\\s+")))
                 .orElse(DEFAULT_SERVICE_JVM_OPTIONS);
-        return new StackConfig(repoRoot, home, Ports.from(settings), infraOnly, jvmOptions);
+        boolean archives = settings.get("class-data-archives").map(Boolean::parseBoolean).orElse(true);
+        return new StackConfig(repoRoot, home, Ports.from(settings), infraOnly, jvmOptions, archives);
     }
 
     public StackConfig withHome(Path newHome) {
-        return new StackConfig(repoRoot, newHome, ports, infraOnly, serviceJvmOptions);
+        return new StackConfig(repoRoot, newHome, ports, infraOnly, serviceJvmOptions, classDataArchives);
     }
 
     public StackConfig withPorts(Ports newPorts) {
-        return new StackConfig(repoRoot, home, newPorts, infraOnly, serviceJvmOptions);
+        return new StackConfig(repoRoot, home, newPorts, infraOnly, serviceJvmOptions, classDataArchives);
     }
 
     public StackConfig withInfraOnly(boolean onlyInfrastructure) {
-        return new StackConfig(repoRoot, home, ports, onlyInfrastructure, serviceJvmOptions);
+        return new StackConfig(repoRoot, home, ports, onlyInfrastructure, serviceJvmOptions, classDataArchives);
     }
 
     public StackConfig withServiceJvmOptions(List<String> options) {
-        return new StackConfig(repoRoot, home, ports, infraOnly, options);
+        return new StackConfig(repoRoot, home, ports, infraOnly, options, classDataArchives);
+    }
+
+    public StackConfig withClassDataArchives(boolean keepArchives) {
+        return new StackConfig(repoRoot, home, ports, infraOnly, serviceJvmOptions, keepArchives);
     }
 
     public Path logs() {
