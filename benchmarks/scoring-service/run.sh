@@ -46,27 +46,9 @@ if [ "${SKIP_IN_PROCESS:-false}" != true ]; then
 fi
 
 mkdir -p "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT INT TERM
-
-wait_http() { # url, what, seconds
-  for _ in $(seq 1 "$3"); do
-    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
-    sleep 1
-  done
-  log "$2 did not get ready at $1"; exit 1
-}
-
-log "starting PostgreSQL, Kafka and Keycloak (bench ports)"
-java -jar "$launcher" --infra-only --home="$work/stack" --postgres-port=$PG --kafka-port=$KAFKA \
-  --kafka-controller-port=$KAFKA_CONTROLLER --keycloak-port=$KC --keycloak-management-port=$KC_MGMT \
-  >"$work/infra.log" 2>&1 &
-pids+=($!)
-wait_http "http://localhost:$KC_MGMT/health/ready" Keycloak 600
+# shellcheck source=../lib.sh
+. "$root/benchmarks/lib.sh"
+start_infra 600
 
 # The SQL sandbox migration creates a NOLOGIN role: the service's role needs CREATEROLE (docs/scoring-service.md).
 psql -h localhost -p $PG -U postgres -d postgres -v ON_ERROR_STOP=1 -q -c "ALTER ROLE debrief CREATEROLE"

@@ -27,20 +27,9 @@ jar="$root/session-service/target/quarkus-app/quarkus-run.jar"
 [ -f "$launcher" ] || (cd "$root" && ./mvnw -q -B install -pl deploy/launcher -am -DskipTests)
 [ -f "$jar" ] || (cd "$root" && ./mvnw -q -B package -pl session-service -DskipTests)
 
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT INT TERM
-wait_http() { for _ in $(seq 1 "$3"); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 1; done; echo "$2 not ready at $1" >&2; exit 1; }
-
-echo "starting PostgreSQL, Kafka and Keycloak (bench ports)" >&2
-java -jar "$launcher" --infra-only --home="$work/stack" --postgres-port=$PG --kafka-port=$KAFKA \
-  --kafka-controller-port=$KAFKA_CONTROLLER --keycloak-port=$KC --keycloak-management-port=$KC_MGMT \
-  > "$work/infra.log" 2>&1 &
-pids+=($!)
-wait_http "http://localhost:$KC_MGMT/health/ready" "the infrastructure" 240
+# shellcheck source=../lib.sh
+. "$root/benchmarks/lib.sh"
+start_infra 240
 
 realm="http://localhost:$KC/realms/debrief"
 
