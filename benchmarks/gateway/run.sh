@@ -19,6 +19,7 @@ THREADS="${THREADS:-2}"
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-60s}"   # per target: the JVMs need CPU time to compile, and these cores are shared
 ROUNDS="${ROUNDS:-3}"
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-}"   # extra JVM options for the gateway, e.g. a JFR recording
 work="${WORK:-$root/benchmarks/gateway/target/run}"
 PG=31432; KAFKA=31092; KAFKA_CONTROLLER=31093; KC=31180; KC_MGMT=31190
 QUESTION=31081; GATEWAY=31080; NGINX=31088
@@ -72,7 +73,7 @@ env "${common_env[@]}" QUARKUS_HTTP_PORT=$GATEWAY \
   DEBRIEF_GATEWAY_RATE_LIMIT_CLIENT_BURST=1000000 \
   DEBRIEF_GATEWAY_RATE_LIMIT_TENANT_REQUESTS_PER_MINUTE=1000000000 \
   DEBRIEF_GATEWAY_RATE_LIMIT_TENANT_BURST=1000000 \
-  java -jar "$gateway_jar" >"$work/gateway.log" 2>&1 &
+  java $GATEWAY_JAVA_OPTS -jar "$gateway_jar" >"$work/gateway.log" 2>&1 &
 pids+=($!)
 gateway_pid=$!
 wait_http "http://localhost:$GATEWAY/q/health/live" gateway 120

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Stand-ins for the three services, on random ports: each echoes what reached it (method, path,
  * headers, body size) as JSON, serves a small OpenAPI document and a ready health check; the session
  * stub also echoes WebSocket frames. A slow upstream answers after five seconds and a dead one listens
- * nowhere, each on a test-only route ({@code /api/slow}, {@code /api/dead}).
+ * nowhere, each on a test-only route ({@code /api/slow}, {@code /api/dead}, and {@code /api/gone} for
+ * WebSocket upgrades).
  */
 public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -45,6 +46,9 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("debrief.gateway.upstream.dead", "http://localhost:" + unusedPort());
         config.put("debrief.gateway.routes.slow", "/api/slow");
         config.put("debrief.gateway.routes.dead", "/api/dead");
+        // a second dead one for WebSocket upgrades, so its breaker is not the HTTP tests' one
+        config.put("debrief.gateway.upstream.gone", "http://localhost:" + unusedPort());
+        config.put("debrief.gateway.routes.gone", "/api/gone");
         return config;
     }
 

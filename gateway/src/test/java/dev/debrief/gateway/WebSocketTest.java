@@ -16,18 +16,27 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The live session WebSocket works through the gateway, with the same token check and tenant header. */
+/**
+ * The live session WebSocket works through the gateway, with the same token check and tenant header; an
+ * upstream that cannot be reached is answered problem+json and counts towards its breaker.
+ */
 @QuarkusTest
 @TestProfile(GatewayProfile.class)
 class WebSocketTest {
 
     @TestHTTPResource("/api/sessions/s-42/live")
     URI live;
+
+    @TestHTTPResource("/api/gone/s-7/live")
+    URI gone;
 
     @Test
     void shouldCarryALiveSessionSocketToTheSessionService() throws Exception {
@@ -73,6 +82,44 @@ class WebSocketTest {
                 .header("Authorization", "Bearer " + Tokens.user("northwind", "analyst"))
                 .buildAsync(ws(live), collector(new LinkedBlockingQueue<>())).join());
         assertThat(((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode(), equalTo(403));
+    }
+
+    @Test
+    void shouldAnswerProblemJsonWhenTheUpstreamOfAnUpgradeCannotBeReached() {
+        upgrade("/api/gone/s-1/live")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:debrief:problem:upstream-unavailable"))
+                .body("detail", containsString("gone-service"))
+                .body("instance", equalTo("/api/gone/s-1/live"));
+    }
+
+    @Test
+    void shouldRefuseAWebSocketClientWith503WhenTheUpstreamIsDown() {
+        var failure = assertThrows(CompletionException.class, () -> HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + Tokens.user("northwind", "admin"))
+                .buildAsync(ws(gone), collector(new LinkedBlockingQueue<>())).join());
+        assertThat(((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode(), equalTo(503));
+    }
+
+    @Test
+    void shouldOpenTheBreakerAfterRepeatedFailedUpgrades() {
+        // the profile opens a breaker after 3 consecutive failures
+        for (int i = 0; i < 3; i++) {
+            upgrade("/api/gone/s-" + i + "/live").then().statusCode(503);
+        }
+        upgrade("/api/gone/s-9/live")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", containsString("retry later"))
+                .header("Retry-After", notNullValue());
+    }
+
+    private static io.restassured.response.Response upgrade(String path) {
+        return given().auth().oauth2(Tokens.user("northwind", "admin"))
+                .header("Connection", "Upgrade").header("Upgrade", "websocket")
+                .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .get(path);
     }
 
     private static URI ws(URI http) {

@@ -6,7 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
@@ -38,7 +37,8 @@ public final class Upstream {
         this.client = client;
         this.breaker = breaker;
         this.timeoutMillis = timeoutMillis;
-        this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
+        // WebSocket upgrades go through the gateway's own tunnel, which answers problem+json when this fails
+        this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(this::open)
                 .addInterceptor(new Guard());
     }
@@ -71,21 +71,19 @@ public final class Upstream {
         return base.getPort() > 0 ? base.getPort() : ("https".equals(base.getScheme()) ? 443 : 80);
     }
 
-    /** A request's connection to the upstream; a WebSocket, once upgraded, may stay quiet as long as it likes. */
-    private Future<HttpClientRequest> open(ProxyContext context) {
-        HttpServerRequest incoming = context.request().proxiedRequest();
-        boolean upgrade = "websocket".equalsIgnoreCase(incoming.getHeader(HttpHeaders.UPGRADE));
-        RequestOptions options = new RequestOptions().setHost(host()).setPort(port())
-                .setSsl("https".equals(base.getScheme()));
-        if (!upgrade) {
-            options.setIdleTimeout(timeoutMillis);
-        }
-        return client.request(options);
+    public long timeoutMillis() {
+        return timeoutMillis;
     }
 
-    /** WebSocket upgrades bypass the proxy's interceptors, so the route asks the breaker before proxying one. */
-    public boolean admitsUpgrade() {
-        return breaker.allow(System.nanoTime());
+    /** Where a request to this upstream goes; with {@code idleTimeout} it fails after the gateway's timeout. */
+    public RequestOptions requestOptions(boolean idleTimeout) {
+        RequestOptions options = new RequestOptions().setHost(host()).setPort(port())
+                .setSsl("https".equals(base.getScheme()));
+        return idleTimeout ? options.setIdleTimeout(timeoutMillis) : options;
+    }
+
+    private Future<HttpClientRequest> open(ProxyContext context) {
+        return client.request(requestOptions(true));
     }
 
     private final class Guard implements ProxyInterceptor {

@@ -7,7 +7,6 @@ import dev.debrief.gateway.resilience.Upstream;
 import dev.debrief.gateway.resilience.Upstreams;
 import dev.debrief.gateway.security.AuthenticationHandler;
 import io.quarkus.security.AuthenticationException;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
@@ -20,7 +19,7 @@ import java.util.TreeMap;
 /**
  * The gateway's router: every API request passes correlation and limits, the token and role check and
  * the rate limits, then goes to its upstream through Vert.x's reverse proxy (WebSocket upgrades
- * included). Anything the gateway answers itself is problem+json.
+ * through the gateway's own tunnel). Anything the gateway answers itself is problem+json.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -65,10 +64,8 @@ public class GatewayRoutes {
     }
 
     private static void forward(RoutingContext rc, Upstream upstream, ProxyHandler proxy) {
-        boolean upgrade = "websocket".equalsIgnoreCase(rc.request().getHeader(HttpHeaders.UPGRADE));
-        if (upgrade && !upstream.admitsUpgrade()) {
-            GatewayProblems.send(rc, 503, "upstream-unavailable", "Service unavailable",
-                    upstream.name() + "-service is failing; retry later");
+        if (WebSocketTunnel.isUpgrade(rc.request())) {
+            WebSocketTunnel.open(rc, upstream);
             return;
         }
         proxy.handle(rc);
