@@ -7,8 +7,9 @@ import dev.debrief.question.domain.Question;
 import dev.debrief.question.domain.QuestionBank;
 import dev.debrief.question.domain.QuestionStatus;
 import dev.debrief.question.domain.QuestionVersion;
-import dev.debrief.question.persistence.FacetCache;
-import dev.debrief.question.persistence.QuestionSearch;
+import dev.debrief.question.index.CatalogIndex;
+import dev.debrief.question.index.CatalogSnapshot;
+import dev.debrief.question.index.TextSearch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -26,14 +27,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.debrief.question.persistence.QuestionFilter;
-import dev.debrief.question.persistence.QuestionRow;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The catalog: list with filters, facets and full-text search; read one; create and edit. */
@@ -42,40 +39,35 @@ public class QuestionResource {
 
     private final Access access;
     private final QuestionBank bank;
-    private final QuestionSearch search;
-    private final FacetCache facets;
+    private final CatalogIndex index;
+    private final TextSearch search;
     private final ObjectMapper mapper;
 
-    public QuestionResource(Access access, QuestionBank bank, QuestionSearch search, FacetCache facets,
+    public QuestionResource(Access access, QuestionBank bank, CatalogIndex index, TextSearch search,
             ObjectMapper mapper) {
         this.access = access;
         this.mapper = mapper;
         this.bank = bank;
+        this.index = index;
         this.search = search;
-        this.facets = facets;
     }
 
+    /**
+     * Filters, facets and the page come from this replica's in-memory index (no query per list); a search
+     * text asks PostgreSQL's full-text search which questions match, and the index does the rest.
+     */
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@Context UriInfo uri) {
         ListQuery query = ListQuery.parse(uri.getQueryParameters());
-        var visibility = access.visibility();
-        byte[] body = facets.page(new FacetCache.PageKey(query.filter(), visibility, query.sort(), query.page(),
-                query.size()), () -> render(query, visibility));
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private byte[] render(ListQuery query, QuestionFilter.Visibility visibility) {
-        Map<String, Map<String, Long>> counts = facets.get(query.filter(), visibility,
-                () -> search.facets(query.filter(), visibility));
-        long total = counts.get("category").values().stream().mapToLong(Long::longValue).sum();
-        List<QuestionRow> items = (long) query.page() * query.size() >= total
-                ? List.of()
-                : search.page(query.filter(), visibility, query.sort(), query.page(), query.size());
+        CatalogSnapshot snapshot = index.snapshot();
+        String text = query.filter().text();
+        CatalogSnapshot.Result result = snapshot.query(query.filter(), access.visibility(),
+                text == null ? null : search.find(text, snapshot), query.sort(), query.page(), query.size());
         try {
-            return mapper.writeValueAsBytes(new QuestionPage(items, query.page(), query.size(), total,
-                    query.sort().param(), counts));
+            return Response.ok(mapper.writeValueAsBytes(new QuestionPage(result.items(), query.page(), query.size(),
+                    result.total(), query.sort().param(), result.facets())), MediaType.APPLICATION_JSON_TYPE).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

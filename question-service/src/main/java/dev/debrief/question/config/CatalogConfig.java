@@ -13,17 +13,17 @@ public interface CatalogConfig {
     @WithDefault("seed/catalog.json")
     List<String> seedResources();
 
-    /** How long facet counts of one filter are reused; a write on this replica invalidates them at once. */
-    @WithDefault("PT10S")
-    Duration facetCacheTtl();
+    /**
+     * How often the in-memory index asks PostgreSQL for other replicas' changes (a delta query that returns
+     * nothing when nothing changed); also the bound on how stale their changes can look here.
+     */
+    @WithDefault("1s")
+    Duration refreshInterval();
 
-    @WithDefault("5000")
-    int facetCacheEntries();
-
-    /** How long a rendered page of one exact query is reused; zero turns the page cache off. */
-    @WithDefault("PT5S")
-    Duration pageCacheTtl();
-
-    @WithDefault("3000")
-    int pageCacheEntries();
+    /**
+     * How many full-text matches (8 bytes each) the per-text search cache may hold in total; 0 turns it off.
+     * Any catalog change empties it.
+     */
+    @WithDefault("1000000")
+    int searchCacheMatches();
 }

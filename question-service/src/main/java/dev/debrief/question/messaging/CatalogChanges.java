@@ -8,8 +8,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A generation number that moves on every committed catalog change of this replica. Read caches key on it,
- * so a writer sees its own change at once; other replicas see it when their short cache entries expire.
+ * A generation number that moves on every committed catalog change of this replica. The catalog index
+ * refreshes before the next read when it moved, so a writer sees its own change at once; other replicas
+ * see it at their next poll.
  */
 @ApplicationScoped
 public class CatalogChanges {

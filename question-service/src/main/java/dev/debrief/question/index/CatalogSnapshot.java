@@ -1,0 +1,389 @@
+package dev.debrief.question.index;
+
+import dev.debrief.question.domain.AnswerFormat;
+import dev.debrief.question.domain.Category;
+import dev.debrief.question.domain.Competency;
+import dev.debrief.question.domain.Difficulty;
+import dev.debrief.question.domain.JobRole;
+import dev.debrief.question.domain.Level;
+import dev.debrief.question.domain.QuestionStatus;
+import dev.debrief.question.domain.RoundType;
+import dev.debrief.question.persistence.QuestionFilter;
+import dev.debrief.question.persistence.QuestionRow;
+import dev.debrief.question.persistence.SortOrder;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable, in-memory view of the current-version table: per question a dense ordinal, per taxonomy
+ * value the set of ordinals that have it, per sort order a permutation. A list is bit-set arithmetic
+ * (AND over fields of OR over chosen values), its facets are counts over the resulting set, its page a walk
+ * of the order's permutation. Nothing here touches PostgreSQL; a change makes a new snapshot (readers keep
+ * the one they hold).
+ */
+public final class CatalogSnapshot {
+
+    /** One page of a list or search, the total it is a page of, and the facets of the whole result. */
+    public record Result(List<QuestionRow> items, long total, Map<String, Map<String, Long>> facets) {
+    }
+
+    private static final int TOP_TAGS = 25;
+
+    private final long version;
+    private final IndexedQuestion[] entries;
+    private final int n;
+    private final int words;
+    /** catalog_key → ordinal + 1 (0: not here). */
+    private final int[] ordinalOfKey;
+    private final long[] publicBits;
+    private final EnumBits<QuestionStatus> statuses;
+    private final EnumBits<Category> categories;
+    private final EnumBits<JobRole> roles;
+    private final EnumBits<Level> levels;
+    private final EnumBits<RoundType> roundTypes;
+    private final EnumBits<Competency> competencies;
+    private final EnumBits<Difficulty> difficulties;
+    private final EnumBits<AnswerFormat> answerFormats;
+    private final Dictionary tenants = new Dictionary();
+    private final Dictionary companies = new Dictionary();
+    private final Dictionary rubrics = new Dictionary();
+    private final Dictionary tags = new Dictionary();
+    /** Per ordinal, for counting: its company's id (-1: none), its tags' ids (flattened). */
+    private final int[] companyOf;
+    private final int[] tagStart;
+    private final int[] tagIds;
+    private final int[][] orders;
+    private final int[][] positions;
+
+    private CatalogSnapshot(long version, IndexedQuestion[] entries, int[][] orders) {
+        this.version = version;
+        this.entries = entries;
+        this.n = entries.length;
+        this.words = Bits.words(n);
+        this.orders = orders;
+        this.positions = Arrays.stream(orders).map(Orders::positions).toArray(int[][]::new);
+        int maxKey = 0;
+        for (IndexedQuestion q : entries) {
+            maxKey = Math.max(maxKey, q.key());
+        }
+        ordinalOfKey = new int[maxKey + 1];
+        publicBits = new long[words];
+        statuses = new EnumBits<>(QuestionStatus.class, words);
+        categories = new EnumBits<>(Category.class, words);
+        roles = new EnumBits<>(JobRole.class, words);
+        levels = new EnumBits<>(Level.class, words);
+        roundTypes = new EnumBits<>(RoundType.class, words);
+        competencies = new EnumBits<>(Competency.class, words);
+        difficulties = new EnumBits<>(Difficulty.class, words);
+        answerFormats = new EnumBits<>(AnswerFormat.class, words);
+        companyOf = new int[n];
+        tagStart = new int[n + 1];
+        int[] tenantOf = new int[n];
+        int[] rubricOf = new int[n];
+        int tagCount = 0;
+        for (int o = 0; o < n; o++) {
+            IndexedQuestion q = entries[o];
+            ordinalOfKey[q.key()] = o + 1;
+            if (q.tenant() == null) {
+                Bits.set(publicBits, o);
+                tenantOf[o] = -1;
+            } else {
+                tenantOf[o] = tenants.id(q.tenant());
+            }
+            statuses.set(q.status(), o);
+            categories.set(q.category(), o);
+            roles.set(q.role(), o);
+            levels.setAll(q.levels(), o);
+            roundTypes.set(q.roundType(), o);
+            competencies.setAll(q.competencies(), o);
+            difficulties.set(q.difficulty(), o);
+            answerFormats.set(q.answerFormat(), o);
+            companyOf[o] = q.company() == null ? -1 : companies.id(q.company());
+            rubricOf[o] = rubrics.id(q.rubric());
+            tagCount += q.tags().size();
+        }
+        tagIds = new int[tagCount];
+        int t = 0;
+        for (int o = 0; o < n; o++) {
+            tagStart[o] = t;
+            for (String tag : entries[o].tags()) {
+                tagIds[t++] = tags.id(tag);
+            }
+        }
+        tagStart[n] = t;
+        for (int o = 0; o < n; o++) {
+            if (tenantOf[o] >= 0) {
+                tenants.add(tenantOf[o], o);
+            }
+            if (companyOf[o] >= 0) {
+                companies.add(companyOf[o], o);
+            }
+            rubrics.add(rubricOf[o], o);
+            for (int i = tagStart[o]; i < tagStart[o + 1]; i++) {
+                tags.add(tagIds[i], o);
+            }
+        }
+    }
+
+    /** A snapshot of exactly these questions, every order sorted from scratch. */
+    public static CatalogSnapshot of(long version, Collection<IndexedQuestion> questions) {
+        IndexedQuestion[] entries = questions.toArray(IndexedQuestion[]::new);
+        return new CatalogSnapshot(version, entries, Orders.sortAll(entries, entries.length));
+    }
+
+    /**
+     * This snapshot with some questions new or changed (matched by catalog key; later ones win). Unchanged
+     * entries are shared; the orders are merged, not re-sorted, unless much changed.
+     */
+    public CatalogSnapshot with(long newVersion, Collection<IndexedQuestion> changed) {
+        IndexedQuestion[] next = Arrays.copyOf(entries, n + changed.size());
+        Map<Integer, Integer> appended = new LinkedHashMap<>();
+        int size = n;
+        List<Integer> touched = new ArrayList<>();
+        for (IndexedQuestion q : changed) {
+            int ordinal = ordinalOf(q.key());
+            if (ordinal < 0) {
+                Integer earlier = appended.get(q.key());
+                if (earlier == null) {
+                    ordinal = size++;
+                    appended.put(q.key(), ordinal);
+                    touched.add(ordinal);
+                } else {
+                    ordinal = earlier;
+                }
+            } else if (next[ordinal] == entries[ordinal]) {
+                touched.add(ordinal);
+            }
+            next[ordinal] = q;
+        }
+        IndexedQuestion[] all = Arrays.copyOf(next, size);
+        int[] changedOrdinals = touched.stream().mapToInt(Integer::intValue).distinct().toArray();
+        int[][] newOrders = changedOrdinals.length * 8L > size
+                ? Orders.sortAll(all, size)
+                : Orders.mergeAll(orders, all, size, changedOrdinals);
+        return new CatalogSnapshot(newVersion, all, newOrders);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public int size() {
+        return n;
+    }
+
+    /** Whether this snapshot holds exactly this question, as it is. */
+    boolean holds(IndexedQuestion q) {
+        int o = ordinalOf(q.key());
+        return o >= 0 && entries[o].equals(q);
+    }
+
+    /** The ordinal of a catalog key, or -1 if this snapshot does not hold it. */
+    int ordinalOf(int key) {
+        return key >= 0 && key < ordinalOfKey.length ? ordinalOfKey[key] - 1 : -1;
+    }
+
+    /**
+     * A list or search: {@code text} is the search's ranked matches (null: no text). Same rules and
+     * results as the SQL it replaces: see {@link #match}.
+     */
+    public Result query(QuestionFilter filter, QuestionFilter.Visibility visibility, TextMatch text, SortOrder sort,
+            int page, int size) {
+        if (text != null && text.version() != version) {
+            throw new IllegalArgumentException("the text match belongs to snapshot " + text.version());
+        }
+        long[] match = match(filter, visibility, text);
+        int total = Bits.cardinality(match);
+        Map<String, Map<String, Long>> facets = facets(match);
+        int[] ordinals = page(match, total, sort, text, page, size);
+        float[] ranks = text == null ? null : text.ranksOf(ordinals);
+        List<QuestionRow> items = new ArrayList<>(ordinals.length);
+        for (int i = 0; i < ordinals.length; i++) {
+            // as PostgreSQL prints a float4 (shortest form), which is what the driver parsed before
+            items.add(row(entries[ordinals[i]], ranks == null ? null : Double.parseDouble(Float.toString(ranks[i]))));
+        }
+        return new Result(items, total, facets);
+    }
+
+    /**
+     * Who sees what (as before in SQL): the public catalog and the caller's firm; published only, except
+     * where the caller may edit (admins: the public catalog; a firm's coaches and admins: their bank);
+     * retired ones only when statuses are asked for explicitly. Then every filter field: AND across
+     * fields, OR within one.
+     */
+    long[] match(QuestionFilter f, QuestionFilter.Visibility v, TextMatch text) {
+        long[] match = new long[words];
+        long[] scratch = new long[words];
+        long[] firm = null;
+        if (v.tenant() != null) {
+            firm = new long[words];
+            Bits.or(firm, tenants.postings(v.tenant()));
+        }
+        long[] published = statuses.of(QuestionStatus.PUBLISHED);
+        long[] retired = statuses.of(QuestionStatus.RETIRED);
+        boolean editsFirm = v.editsFirm() && firm != null;
+        boolean hideRetired = f.statuses().isEmpty();
+        for (int w = 0; w < words; w++) {
+            long own = firm == null ? 0 : firm[w];
+            long visible = publicBits[w] | own;
+            long allowed = published[w] | (v.editsPublic() ? publicBits[w] : 0) | (editsFirm ? own : 0);
+            long m = visible & allowed;
+            if (hideRetired) {
+                m &= ~retired[w];
+            }
+            if ("public".equals(f.scope())) {
+                m &= publicBits[w];
+            } else if ("firm".equals(f.scope())) {
+                m &= ~publicBits[w];
+            }
+            match[w] = m;
+        }
+        statuses.restrict(match, f.statuses());
+        categories.restrict(match, f.categories());
+        roles.restrict(match, f.roles());
+        levels.restrict(match, f.levels());
+        companies.restrict(match, f.companies(), scratch);
+        roundTypes.restrict(match, f.roundTypes());
+        competencies.restrict(match, f.competencies());
+        tags.restrict(match, f.tags(), scratch);
+        difficulties.restrict(match, f.difficulties());
+        answerFormats.restrict(match, f.answerFormats());
+        rubrics.restrict(match, f.rubrics(), scratch);
+        if (text != null) {
+            text.restrict(match);
+        }
+        return match;
+    }
+
+    /** Facet counts over the whole match set, in answer order; only values that occur; top 25 tags. */
+    Map<String, Map<String, Long>> facets(long[] match) {
+        int from = 0;
+        while (from < words && match[from] == 0) {
+            from++;
+        }
+        int to = words;
+        while (to > from && match[to - 1] == 0) {
+            to--;
+        }
+        int[] companyCounts = new int[companies.size()];
+        int[] tagCounts = new int[tags.size()];
+        for (int w = from; w < to; w++) {
+            long bits = match[w];
+            while (bits != 0) {
+                int o = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (companyOf[o] >= 0) {
+                    companyCounts[companyOf[o]]++;
+                }
+                for (int i = tagStart[o]; i < tagStart[o + 1]; i++) {
+                    tagCounts[tagIds[i]]++;
+                }
+            }
+        }
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        facets.put("category", categories.count(match, from, to));
+        facets.put("role", roles.count(match, from, to));
+        facets.put("level", levels.count(match, from, to));
+        facets.put("company", named(companies, companyCounts));
+        facets.put("roundType", roundTypes.count(match, from, to));
+        facets.put("competency", competencies.count(match, from, to));
+        facets.put("difficulty", difficulties.count(match, from, to));
+        facets.put("answerFormat", answerFormats.count(match, from, to));
+        facets.put("tag", topTags(tagCounts));
+        return facets;
+    }
+
+    private static Map<String, Long> named(Dictionary dictionary, int[] counts) {
+        Map<String, Long> named = new java.util.TreeMap<>();
+        for (int id = 0; id < counts.length; id++) {
+            if (counts[id] > 0) {
+                named.put(dictionary.name(id), (long) counts[id]);
+            }
+        }
+        return named;
+    }
+
+    /** The 25 most used tags, most used first, ties by name. */
+    private Map<String, Long> topTags(int[] counts) {
+        List<Integer> used = new ArrayList<>();
+        for (int id = 0; id < counts.length; id++) {
+            if (counts[id] > 0) {
+                used.add(id);
+            }
+        }
+        used.sort((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a])
+                : Orders.compareCodePoints(tags.name(a), tags.name(b)));
+        Map<String, Long> top = new LinkedHashMap<>();
+        for (int id : used.subList(0, Math.min(TOP_TAGS, used.size()))) {
+            top.put(tags.name(id), (long) counts[id]);
+        }
+        return top;
+    }
+
+    /** The ordinals of one page, in the sort's order. */
+    int[] page(long[] match, int total, SortOrder sort, TextMatch text, int page, int size) {
+        long skip = (long) page * size;
+        if (skip >= total) {
+            return new int[0];
+        }
+        int take = (int) Math.min(size, total - skip);
+        int[] out = new int[take];
+        Orders base = Orders.base(sort);
+        if (base == null) {
+            return walk(text.ordinals(), false, match, (int) skip, out);
+        }
+        int[] order = orders[base.ordinal()];
+        boolean backwards = Orders.backwards(sort);
+        if ((long) total * 32 > n) {
+            return walk(order, backwards, match, (int) skip, out);
+        }
+        // few matches: sort their positions in the order instead of walking all of it
+        int[] at = positions[base.ordinal()];
+        int[] found = new int[total];
+        int k = 0;
+        for (int w = 0; w < words; w++) {
+            long bits = match[w];
+            while (bits != 0) {
+                found[k++] = at[(w << 6) + Long.numberOfTrailingZeros(bits)];
+                bits &= bits - 1;
+            }
+        }
+        Arrays.sort(found);
+        for (int i = 0; i < take; i++) {
+            int p = backwards ? total - 1 - (int) skip - i : (int) skip + i;
+            out[i] = order[found[p]];
+        }
+        return out;
+    }
+
+    private static int[] walk(int[] order, boolean backwards, long[] match, int skip, int[] out) {
+        int k = 0;
+        int seen = 0;
+        for (int i = 0; i < order.length && k < out.length; i++) {
+            int o = order[backwards ? order.length - 1 - i : i];
+            if (Bits.get(match, o) && seen++ >= skip) {
+                out[k++] = o;
+            }
+        }
+        return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    private static QuestionRow row(IndexedQuestion q, Double rank) {
+        return new QuestionRow(q.id(), q.slug(), q.version(), q.status().name(), q.tenant(), q.title(), q.excerpt(),
+                q.category().name(), q.role().name(), q.levels(), q.company(), q.roundType().name(), q.competencies(),
+                q.tags(), q.difficulty().name(), q.timeBudgetSeconds(), q.answerFormat().name(), q.rubric(),
+                Instant.ofEpochSecond(Math.floorDiv(q.updatedMicros(), 1_000_000L),
+                        Math.floorMod(q.updatedMicros(), 1_000_000L) * 1000),
+                rank);
+    }
+
+    int words() {
+        return words;
+    }
+}

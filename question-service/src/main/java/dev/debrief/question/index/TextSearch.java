@@ -1,0 +1,102 @@
+package dev.debrief.question.index;
+
+import dev.debrief.question.config.CatalogConfig;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Full-text search stays PostgreSQL's: the stored tsvector, its GIN index, websearch_to_tsquery (any text is
+ * a query, never SQL) and ts_rank. PostgreSQL answers only which questions match and how well (keys and
+ * ranks, already in relevance order); visibility, filters, facets and the page come from the index.
+ * <p>
+ * The answer depends on the text alone, so it is cached per text (whitespace-normalised) and reused for
+ * every caller, filter and page of that text. Bounded by the total number of cached matches (8 bytes
+ * each); an entry belongs to one snapshot and dies with it, so any catalog change empties the cache.
+ */
+@ApplicationScoped
+public class TextSearch {
+
+    private static final String SQL = "select q.catalog_key, ts_rank(q.search, query) from question q, "
+            + "websearch_to_tsquery('english', ?) query where q.search @@ query order by 2 desc, q.id";
+
+    private final AgroalDataSource dataSource;
+    private final int budget;
+    private final Map<String, TextMatch> cache = new ConcurrentHashMap<>();
+    private final AtomicLong cached = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private volatile long cacheVersion;
+
+    public TextSearch(AgroalDataSource dataSource, CatalogConfig config) {
+        this.dataSource = dataSource;
+        this.budget = config.searchCacheMatches();
+    }
+
+    /** The questions of {@code snapshot} that match {@code text}, in relevance order. */
+    public TextMatch find(String text, CatalogSnapshot snapshot) {
+        String key = text.strip().replaceAll("\\s+", " ");
+        if (snapshot.version() > cacheVersion) {   // the catalog changed: every cached rank may be wrong
+            cacheVersion = snapshot.version();
+            cache.clear();
+            cached.set(0);
+        }
+        TextMatch match = cache.get(key);
+        if (match != null && match.version() == snapshot.version()) {
+            hits.increment();
+            return match;
+        }
+        misses.increment();
+        match = query(key, snapshot);
+        if (budget > 0 && match.size() <= budget) {
+            if (cached.addAndGet(match.size()) > budget) {
+                cache.clear();   // full: start over rather than track recency; entries refill in one pass
+                cached.set(match.size());
+            }
+            TextMatch old = cache.put(key, match);
+            if (old != null) {
+                cached.addAndGet(-old.size());
+            }
+        }
+        return match;
+    }
+
+    public long hits() {
+        return hits.sum();
+    }
+
+    public long misses() {
+        return misses.sum();
+    }
+
+    private TextMatch query(String text, CatalogSnapshot snapshot) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+            ps.setString(1, text);
+            int[] keys = new int[64];
+            float[] ranks = new float[64];
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == keys.length) {
+                        keys = Arrays.copyOf(keys, n * 2);
+                        ranks = Arrays.copyOf(ranks, n * 2);
+                    }
+                    keys[n] = rs.getInt(1);
+                    ranks[n++] = rs.getFloat(2);
+                }
+            }
+            return TextMatch.of(snapshot, Arrays.copyOf(keys, n), Arrays.copyOf(ranks, n));
+        } catch (SQLException e) {
+            throw new IllegalStateException("question search failed", e);
+        }
+    }
+}
