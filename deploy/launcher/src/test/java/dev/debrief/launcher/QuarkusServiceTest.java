@@ -2,13 +2,10 @@ package dev.debrief.launcher;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QuarkusServiceTest {
 
@@ -25,15 +22,6 @@ class QuarkusServiceTest {
         assertEquals("localhost:29092", env.get("KAFKA_BOOTSTRAP_SERVERS"));
         assertEquals("http://localhost:9180/realms/debrief", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
         assertFalse(env.containsKey("DEBRIEF_GATEWAY_UPSTREAM_QUESTION"));
-    }
-
-    @Test
-    void shouldKeepAClassDataArchiveInTheServicesWorkingDirectoryUnlessTheOptionsDecide() {
-        Path workDir = Path.of("/data/services/gateway");
-
-        assertTrue(QuarkusService.classDataSharing(StackConfig.DEFAULT_SERVICE_JVM_OPTIONS, workDir)
-                .contains("-XX:SharedArchiveFile=/data/services/gateway/app-cds.jsa"));
-        assertEquals(List.of(), QuarkusService.classDataSharing(List.of("-Xmx512m", "-Xshare:off"), workDir));
     }
 
     @Test
