@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Scores a submitted answer once: the sandbox runs first (outside any transaction, it is read-only), then
@@ -40,7 +42,8 @@ public class AnswerScoring {
     private final Outbox outbox;
     private final SqlSandbox sandbox;
     private final Clock clock;
-    private volatile AnswerScorer scorer;
+    private final CompletableFuture<AnswerScorer> scorer = new CompletableFuture<>();
+    private final AtomicBoolean loading = new AtomicBoolean();
 
     public AnswerScoring(Inbox inbox, Outbox outbox, SqlSandbox sandbox, Clock clock) {
         this.inbox = inbox;
@@ -49,20 +52,29 @@ public class AnswerScoring {
         this.clock = clock;
     }
 
-    /** The NLP models load once, at startup, not on the first answer. */
+    /**
+     * The NLP models (about a second of CPU) load at startup on a thread of their own, not on the first answer and
+     * not before the service is ready: the HTTP API needs none of them, and the first answer waits only for the rest.
+     */
     void onStart(@Observes StartupEvent event) {
-        scorer();
+        startLoading();
     }
 
     public AnswerScorer scorer() {
-        if (scorer == null) {
-            synchronized (this) {
-                if (scorer == null) {
-                    scorer = new AnswerScorer(new TextAnalyzer());
+        startLoading();
+        return scorer.join();
+    }
+
+    private void startLoading() {
+        if (loading.compareAndSet(false, true)) {
+            Thread.ofPlatform().name("nlp-models").daemon().start(() -> {
+                try {
+                    scorer.complete(new AnswerScorer(new TextAnalyzer()));
+                } catch (RuntimeException | Error e) {
+                    scorer.completeExceptionally(e);
                 }
-            }
+            });
         }
-        return scorer;
     }
 
     /** @return the score recorded for this delivery, empty when it was a redelivery or no rubric applies */
