@@ -68,6 +68,7 @@ public interface GatewayConfig {
         @WithDefault("PT10S")
         Duration timeout();
 
+        /** Connections to each upstream per event loop (each event loop keeps its own pool). */
         @WithDefault("128")
         int maxPoolSize();
     }

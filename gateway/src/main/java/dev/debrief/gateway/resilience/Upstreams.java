@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
 
-/** The configured upstream services, each with its own connection pool and circuit breaker. */
+/** The configured upstream services, each with its own connection pools (one per event loop) and circuit breaker. */
 @ApplicationScoped
 public class Upstreams {
 
@@ -26,8 +26,7 @@ public class Upstreams {
                     .setKeepAlive(true)
                     .setName("gateway-" + name);
             var breaker = new CircuitBreaker(config.breaker().failureThreshold(), config.breaker().openFor());
-            byName.put(name, new Upstream(name, uri, vertx.createHttpClient(options), breaker,
-                    client.timeout().toMillis()));
+            byName.put(name, new Upstream(name, uri, vertx, options, breaker, client.timeout().toMillis()));
         });
     }
 

@@ -9,7 +9,6 @@ import dev.debrief.gateway.security.AuthenticationHandler;
 import io.quarkus.security.AuthenticationException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -18,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * The gateway's router: every API request passes correlation and limits, the token and role check and
- * the rate limits, then goes to its upstream through Vert.x's reverse proxy (WebSocket upgrades
- * through the gateway's own tunnel). Anything the gateway answers itself is problem+json.
+ * the rate limits, then goes to its upstream (WebSocket upgrades through a tunnel). Anything the gateway
+ * answers itself is problem+json.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -53,22 +52,21 @@ public class GatewayRoutes {
         router.route(API).handler(rateLimit);
         new TreeMap<>(config.routes()).forEach((name, prefixes) -> {
             Upstream upstream = upstreams.named(name);
-            var proxy = ProxyHandler.create(upstream.proxy());
             for (String prefix : prefixes) {
-                router.route(prefix).handler(rc -> forward(rc, upstream, proxy));
-                router.route(prefix + "/*").handler(rc -> forward(rc, upstream, proxy));
+                router.route(prefix).handler(rc -> forward(rc, upstream));
+                router.route(prefix + "/*").handler(rc -> forward(rc, upstream));
             }
         });
         router.route(API).handler(GatewayProblems::notFound);
         router.route(API).failureHandler(GatewayRoutes::failed);
     }
 
-    private static void forward(RoutingContext rc, Upstream upstream, ProxyHandler proxy) {
+    private static void forward(RoutingContext rc, Upstream upstream) {
         if (WebSocketTunnel.isUpgrade(rc.request())) {
             WebSocketTunnel.open(rc, upstream);
-            return;
+        } else {
+            HttpForwarder.forward(rc, upstream);
         }
-        proxy.handle(rc);
     }
 
     private static void failed(RoutingContext rc) {

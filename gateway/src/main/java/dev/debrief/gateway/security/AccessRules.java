@@ -30,10 +30,13 @@ public class AccessRules {
 
     /** The first rule the caller fails, empty when the request may pass. */
     public Optional<Rule> refusal(String method, String path, SecurityIdentity identity) {
-        return rules.stream()
-                .filter(rule -> rule.matches(method, path))
-                .filter(rule -> rule.roles().stream().noneMatch(identity::hasRole))
-                .findFirst();
+        // plain loops: this runs on every request, and streams cost more than the checks themselves
+        for (Rule rule : rules) {
+            if (rule.matches(method, path) && !rule.admits(identity)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Set<String> upper(List<String> methods) {
@@ -45,9 +48,26 @@ public class AccessRules {
             Set<String> roles) {
 
         boolean matches(String method, String path) {
-            return (methods.isEmpty() || methods.contains(method))
-                    && paths.stream().anyMatch(prefix -> underPrefix(path, prefix))
-                    && exceptPaths.stream().noneMatch(prefix -> underPrefix(path, prefix));
+            return (methods.isEmpty() || methods.contains(method)) && anyPrefixOf(paths, path)
+                    && !anyPrefixOf(exceptPaths, path);
+        }
+
+        boolean admits(SecurityIdentity identity) {
+            for (String role : roles) {
+                if (identity.hasRole(role)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean anyPrefixOf(List<String> prefixes, String path) {
+            for (String prefix : prefixes) {
+                if (underPrefix(path, prefix)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         static boolean underPrefix(String path, String prefix) {

@@ -3,7 +3,6 @@ package dev.debrief.gateway.security;
 import dev.debrief.gateway.routing.GatewayHeaders;
 import dev.debrief.gateway.routing.GatewayProblems;
 import io.quarkus.security.identity.IdentityProviderManager;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -44,7 +43,7 @@ public class AuthenticationHandler implements Handler<RoutingContext> {
         MultiMap headers = rc.request().headers();
         carryWebSocketAuthorization(headers);
         String token = bearerToken(headers.get(HttpHeaders.AUTHORIZATION));
-        SecurityIdentity known = token == null ? null : verified.get(token);
+        VerifiedTokens.Verified known = token == null ? null : verified.get(token);
         if (known != null) {
             authorize(rc, known);
             return;
@@ -52,24 +51,25 @@ public class AuthenticationHandler implements Handler<RoutingContext> {
         Context context = Vertx.currentContext();
         QuarkusHttpUser.getSecurityIdentity(rc, identityProviders).subscribe().with(
                 identity -> onContext(context, () -> {
-                    if (token != null && identity != null && !identity.isAnonymous()) {
-                        verified.put(token, identity);
+                    if (identity == null || identity.isAnonymous()) {
+                        GatewayProblems.unauthorized(rc, "A valid bearer token is required");
+                        return;
                     }
-                    authorize(rc, identity);
+                    var fresh = new VerifiedTokens.Verified(identity, TokenFacts.of(identity));
+                    if (token != null) {
+                        verified.put(token, fresh);
+                    }
+                    authorize(rc, fresh);
                 }),
                 failure -> onContext(context, () -> GatewayProblems.unauthorized(rc,
                         "The bearer token is not valid (signature, issuer, audience or expiry)")));
     }
 
-    private void authorize(RoutingContext rc, SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous()) {
-            GatewayProblems.unauthorized(rc, "A valid bearer token is required");
-            return;
-        }
-        TokenFacts facts = TokenFacts.of(identity);
+    private void authorize(RoutingContext rc, VerifiedTokens.Verified caller) {
+        TokenFacts facts = caller.facts();
         rc.put(GatewayHeaders.KEY_FACTS, facts);
         String method = rc.request().method().name();
-        var refusal = rules.refusal(method, rc.normalizedPath(), identity);
+        var refusal = rules.refusal(method, rc.normalizedPath(), caller.identity());
         if (refusal.isPresent()) {
             GatewayProblems.forbidden(rc, "Your roles do not allow " + method + " here (it needs one of "
                     + String.join(", ", refusal.get().roles().stream().sorted().toList()) + ")");

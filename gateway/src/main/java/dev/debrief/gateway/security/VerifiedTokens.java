@@ -11,13 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tokens that quarkus-oidc verified a moment ago, so a client repeating its token is not verified again
- * on every request (a signature check and two JSON parses cost more CPU than proxying the call). Only
+ * on every request (a signature check and two JSON parses cost more CPU than proxying the call), nor its
+ * claims read again (reading a claim the JWT API has no constant for throws and catches an exception). Only
  * the exact token string hits; an entry lives at most {@code ttl} and never past the token's expiry.
  */
 @ApplicationScoped
 public class VerifiedTokens {
 
-    private record Entry(SecurityIdentity identity, long validUntilMillis) {
+    /** A verified token's identity and what the gateway passes on from it, read once per token. */
+    public record Verified(SecurityIdentity identity, TokenFacts facts) {
+    }
+
+    private record Entry(Verified verified, long validUntilMillis) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -29,7 +34,7 @@ public class VerifiedTokens {
         this.maxEntries = config.tokenCache().maxEntries();
     }
 
-    public SecurityIdentity get(String token) {
+    public Verified get(String token) {
         if (ttlMillis <= 0) {
             return null;
         }
@@ -41,11 +46,12 @@ public class VerifiedTokens {
             entries.remove(token, entry);
             return null;
         }
-        return entry.identity();
+        return entry.verified();
     }
 
-    public void put(String token, SecurityIdentity identity) {
-        if (ttlMillis <= 0 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
+    public void put(String token, Verified verified) {
+        if (ttlMillis <= 0 || !(verified.identity().getPrincipal() instanceof JsonWebToken jwt)
+                || jwt.getExpirationTime() <= 0) {
             return;
         }
         long now = System.currentTimeMillis();
@@ -57,7 +63,7 @@ public class VerifiedTokens {
             // crude but bounded: a flood of distinct tokens only costs re-verification
             entries.clear();
         }
-        entries.put(token, new Entry(identity, until));
+        entries.put(token, new Entry(verified, until));
     }
 
     @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
