@@ -8,11 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,9 +39,13 @@ import java.util.regex.Pattern;
  * follow-ups at RATE per second for SECONDS, round-robin over sessions and over replicas, each carrying
  * its send time. Each socket checks that seq grows by exactly one (no loss, no reorder, no duplicate) and
  * the delay from the POST being sent to the message arriving is recorded, split into same-replica and
- * cross-replica deliveries.
+ * cross-replica deliveries. With WARMUP=n (environment) the same load runs n seconds first, unmeasured.
  *
  * Usage: java LiveLoad.java <keycloak-realm-url> <replica-url,replica-url,...> <sessions> <rate> <seconds> <catalog-port>
+ *        [<replica-pid,replica-pid,...> <infrastructure-launcher-pid,postmaster-pid>]
+ *
+ * With the pids it also prints the CPU time each process group used while the load ran (from /proc), per
+ * accepted interjection: the replicas, PostgreSQL, Kafka, Keycloak and this load program.
  */
 public class LiveLoad {
 
@@ -54,6 +62,11 @@ public class LiveLoad {
         int rate = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         int catalogPort = Integer.parseInt(args[5]);
+        int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "0"));
+        // optional: the replicas' pids and the infrastructure's (launcher, postmaster), for CPU accounting
+        List<Long> replicaPids = args.length > 6 && !args[6].isBlank()
+                ? Arrays.stream(args[6].split(",")).map(Long::parseLong).toList() : List.of();
+        List<Long> infraPids = args.length > 7 ? Arrays.stream(args[7].split(",")).map(Long::parseLong).toList() : List.of();
 
         startCatalog(catalogPort);
         String candidate = token(realm, "cara");
@@ -121,42 +134,31 @@ public class LiveLoad {
         CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).join();
         System.out.printf("%d WebSockets open in %d ms%n", sessions, (System.nanoTime() - connectStart) / 1_000_000);
 
-        int total = rate * seconds;
-        Semaphore inFlight = new Semaphore(256);
-        AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(total);
-        long start = System.nanoTime();
-        long interval = 1_000_000_000L / rate;
-        for (int k = 0; k < total; k++) {
-            long due = start + k * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
+        // warm-up: the same load, not measured, so the figures are the services' steady state rather than
+        // their JIT compilers at work on the first requests of each path (stated with the results)
+        if (warmup > 0) {
+            Phase warm = send("warmup", rate * warmup, 0, rate, sessions, replicas, sockets, ids, coachToken);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (warmed(sockets) < warm.accepted.get() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
             }
-            int session = k % sessions;
-            // pairs of sessions alternate between the socket's own replica and the other one (and swap every
-            // round): half the deliveries cross Kafka, whatever the number of interjections
-            int postReplica = (sockets[session].replica + session / replicas.size() + k / sessions) % replicas.size();
-            String body = "{\"text\":\"probe " + k + " " + System.nanoTime() + " " + postReplica + "\"}";
-            inFlight.acquire();
-            HTTP.sendAsync(request(replicas.get(postReplica) + "/api/sessions/" + ids[session] + "/follow-ups", coachToken[0],
-                    body, null), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
-                        if (e == null && r.statusCode() == 201) {
-                            accepted.incrementAndGet();
-                        } else {
-                            refused.incrementAndGet();
-                        }
-                        inFlight.release();
-                        done.countDown();
-                    });
+            System.out.printf("warm-up: %d interjections at %d/s, %d accepted, %d delivered%n", rate * warmup, rate,
+                    warm.accepted.get(), warmed(sockets));
         }
-        long sendSeconds = (System.nanoTime() - start) / 1_000_000;
-        done.await(2, TimeUnit.MINUTES);
+
+        int total = rate * seconds;
+        Map<String, Long> cpuBefore = Cpu.sample(replicaPids, infraPids);
+        long cpuStart = System.nanoTime();
+        Phase probe = send("probe", total, rate * warmup, rate, sessions, replicas, sockets, ids, coachToken);
+        AtomicInteger accepted = probe.accepted;
+        AtomicInteger refused = probe.refused;
+        long sendSeconds = probe.sendMillis;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (received(sockets) < accepted.get() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        Map<String, Long> cpuAfter = Cpu.sample(replicaPids, infraPids);
+        double wallSeconds = (System.nanoTime() - cpuStart) / 1e9;
 
         List<Long> same = new ArrayList<>();
         List<Long> cross = new ArrayList<>();
@@ -171,17 +173,71 @@ public class LiveLoad {
         }
         List<Long> all = new ArrayList<>(same);
         all.addAll(cross);
-        System.out.printf("interjections: %d sent in %d ms (%d/s target), %d accepted (201), %d refused%n", total,
+        System.out.printf("measured interjections: %d sent in %d ms (%d/s target), %d accepted (201), %d refused%n", total,
                 sendSeconds, rate, accepted.get(), refused.get());
         System.out.printf("messages received: %d of %d; missing: %d; gaps in seq: %d; duplicates or reorders: %d%n",
                 received(sockets), accepted.get(), accepted.get() - received(sockets), gaps, duplicatesOrReorders);
         report("interjection -> candidate, all", all);
         report("  same replica (local commit hook)", same);
         report("  cross replica (outbox -> Kafka -> other replica)", cross);
+        Cpu.report(cpuBefore, cpuAfter, Math.max(1, accepted.get()), wallSeconds);
         for (Socket s : sockets) {
             s.socket.abort();
         }
         System.exit(0);
+    }
+
+    /** Outcome of one phase of follow-ups. */
+    record Phase(AtomicInteger accepted, AtomicInteger refused, long sendMillis) {
+    }
+
+    /**
+     * Posts {@code total} follow-ups at {@code rate}/s, round-robin over the sessions; pairs of sessions
+     * alternate between the socket's own replica and the other one (and swap every round), so half the
+     * deliveries cross Kafka whatever the count. The text carries the label, the number, the send time and
+     * the replica posted to; only "probe" messages are measured.
+     */
+    static Phase send(String label, int total, int offset, int rate, int sessions, List<String> replicas,
+            Socket[] sockets, String[] ids, String[] coachToken) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(256);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(total);
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int k = offset + i;
+            int session = k % sessions;
+            int postReplica = (sockets[session].replica + session / replicas.size() + k / sessions) % replicas.size();
+            String body = "{\"text\":\"" + label + " " + k + " " + System.nanoTime() + " " + postReplica + "\"}";
+            inFlight.acquire();
+            HTTP.sendAsync(request(replicas.get(postReplica) + "/api/sessions/" + ids[session] + "/follow-ups",
+                    coachToken[0], body, null), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                        if (e == null && r.statusCode() == 201) {
+                            accepted.incrementAndGet();
+                        } else {
+                            refused.incrementAndGet();
+                        }
+                        inFlight.release();
+                        done.countDown();
+                    });
+        }
+        long sendMillis = (System.nanoTime() - start) / 1_000_000;
+        done.await(2, TimeUnit.MINUTES);
+        return new Phase(accepted, refused, sendMillis);
+    }
+
+    static long warmed(Socket[] sockets) {
+        long n = 0;
+        for (Socket s : sockets) {
+            n += s.warm.get();
+        }
+        return n;
     }
 
     static long received(Socket[] sockets) {
@@ -212,6 +268,7 @@ public class LiveLoad {
         final int replica;
         final AtomicLong last = new AtomicLong(3);
         final AtomicLong count = new AtomicLong();
+        final AtomicLong warm = new AtomicLong();
         final AtomicLong gaps = new AtomicLong();
         final AtomicLong backwards = new AtomicLong();
         final ConcurrentLinkedQueue<long[]> delays = new ConcurrentLinkedQueue<>();
@@ -237,8 +294,7 @@ public class LiveLoad {
                 partial.setLength(0);
                 Matcher seq = SEQ.matcher(message);
                 Matcher type = TYPE.matcher(message);
-                Matcher sent = SENT.matcher(message);
-                if (seq.find() && type.find() && type.group(1).equals("follow-up-asked") && sent.find()) {
+                if (seq.find() && type.find() && type.group(1).equals("follow-up-asked")) {
                     long n = Long.parseLong(seq.group(1));
                     long previous = last.getAndSet(n);
                     if (n > previous + 1) {
@@ -246,8 +302,14 @@ public class LiveLoad {
                     } else if (n <= previous) {
                         backwards.incrementAndGet();
                     }
-                    count.incrementAndGet();
-                    delays.add(new long[] { (now - Long.parseLong(sent.group(2))) / 1000, Long.parseLong(sent.group(3)) });
+                    Matcher sent = SENT.matcher(message);
+                    if (sent.find()) {
+                        count.incrementAndGet();
+                        delays.add(new long[] { (now - Long.parseLong(sent.group(2))) / 1000,
+                                Long.parseLong(sent.group(3)) });
+                    } else {
+                        warm.incrementAndGet();
+                    }
                 }
             }
             webSocket.request(1);
@@ -309,5 +371,82 @@ public class LiveLoad {
             throw new IllegalStateException("token has no subject");
         }
         return m.group(1);
+    }
+
+    /** CPU time (user + system, from /proc) of the replicas, the infrastructure's processes and this program. */
+    static final class Cpu {
+        static final double TICK_MS = 10; // USER_HZ is 100 on Linux
+
+        static Map<String, Long> sample(List<Long> replicas, List<Long> infraRoots) {
+            Map<String, Long> ticks = new LinkedHashMap<>();
+            for (int i = 0; i < replicas.size(); i++) {
+                ticks.put("replica " + i, ticks(replicas.get(i)));
+            }
+            infraRoots.stream().flatMap(root -> descendants(root).stream()).distinct()
+                    .forEach(pid -> ticks.merge(groupOf(pid), ticks(pid), Long::sum));
+            ticks.put("load program", ticks(ProcessHandle.current().pid()));
+            return ticks;
+        }
+
+        static void report(Map<String, Long> before, Map<String, Long> after, int interjections, double seconds) {
+            if (after.size() <= 1) {
+                return;
+            }
+            StringBuilder line = new StringBuilder("CPU while loaded (ms per accepted interjection; cores busy):");
+            long replicas = 0;
+            for (var e : after.entrySet()) {
+                long used = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+                if (e.getKey().startsWith("replica")) {
+                    replicas += used;
+                }
+                line.append(String.format(" %s %.2f (%.2f);", e.getKey(), used * TICK_MS / interjections,
+                        used * TICK_MS / 1000 / seconds));
+            }
+            line.append(String.format(" all replicas %.2f ms per interjection", replicas * TICK_MS / interjections));
+            System.out.println(line);
+        }
+
+        static String groupOf(long pid) {
+            String cmd = read(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+            if (cmd.contains("launcher")) {
+                return "launcher";
+            }
+            if (cmd.contains("postgres")) {
+                return "postgresql";
+            }
+            if (cmd.contains("kafka.Kafka")) {
+                return "kafka";
+            }
+            if (cmd.contains("keycloak")) {
+                return "keycloak";
+            }
+            return "launcher";
+        }
+
+        static List<Long> descendants(long root) {
+            List<Long> all = new ArrayList<>();
+            ProcessHandle.of(root).ifPresent(p -> {
+                all.add(p.pid());
+                p.descendants().forEach(d -> all.add(d.pid()));
+            });
+            return all;
+        }
+
+        static long ticks(long pid) {
+            String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+            if (stat.isEmpty()) {
+                return 0;
+            }
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+        }
+
+        static String read(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                return "";
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 # Kafka, 1,000 candidate WebSockets on 1,000 live coached sessions, the coach's follow-ups at a constant
 # rate; measures interjection -> arrival at the candidate (p50/p99), and checks nothing is lost or reordered.
 #
-#   benchmarks/session-service/run.sh                     # defaults: 1000 sessions, 200 follow-ups/s, 30 s, 2 replicas
+#   benchmarks/session-service/run.sh                     # defaults: 1000 sessions, 50 follow-ups/s, 20 s warm-up + 30 s, 2 replicas
 #   SESSIONS=1000 RATE=100 DURATION=60 REPLICAS=1 benchmarks/session-service/run.sh
 #
 # Starts its own PostgreSQL, Kafka and Keycloak (the debrief realm: real tokens of the demo users) through
@@ -13,7 +13,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 work="$here/target"; mkdir -p "$work"
-SESSIONS="${SESSIONS:-1000}" RATE="${RATE:-200}" DURATION="${DURATION:-30}" REPLICAS="${REPLICAS:-2}"
+SESSIONS="${SESSIONS:-1000}" RATE="${RATE:-50}" DURATION="${DURATION:-30}" REPLICAS="${REPLICAS:-2}" WARMUP="${WARMUP:-20}"
 # below the ephemeral port range (32768+), so no outgoing connection happens to hold one
 PG=26432; KAFKA=26092; KAFKA_CONTROLLER=26093; KC=26180; KC_MGMT=26190; CATALOG=26081
 PORTS=(26082 26083)
@@ -29,7 +29,10 @@ jar="$root/session-service/target/quarkus-app/quarkus-run.jar"
 
 # shellcheck source=../lib.sh
 . "$root/benchmarks/lib.sh"
+# a fresh database each run: sessions left by an earlier run would be expired by the idle job meanwhile
+rm -rf "$work/stack/postgres/data"
 start_infra 240
+postmaster="$(head -1 "$work/stack/postgres/data/postmaster.pid")"
 
 realm="http://localhost:$KC/realms/debrief"
 
@@ -50,9 +53,16 @@ done
 
 say "machine: $(nproc) cores; $(free -h | awk '/Mem:/ {print $2 " memory, " $7 " available"}'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "replicas: ${#urls[@]} (${urls[*]}), heap: $HEAP"
-say "load: $SESSIONS sessions, one candidate WebSocket each; coach follow-ups at $RATE/s for ${DURATION}s"
-java "$here/LiveLoad.java" "$realm" "$(IFS=,; echo "${urls[*]}")" "$SESSIONS" "$RATE" "$DURATION" "$CATALOG" \
-  | tee -a "$results"
+say "load: $SESSIONS sessions, one candidate WebSocket each; coach follow-ups at $RATE/s, ${WARMUP}s warm-up then ${DURATION}s measured"
+if [ -n "${JFR:-}" ]; then # JFR=1: a flight recording of each replica while the follow-ups are sent
+  ( mark="WebSockets open"; [ "$WARMUP" -gt 0 ] && mark="warm-up:"
+    until grep -q "$mark" "$results" 2>/dev/null; do sleep 1; done
+    for r in $(seq 0 $((REPLICAS - 1))); do
+      jcmd "${pids[$((r + 1))]}" JFR.start settings=profile duration="${DURATION}s" filename="$work/replica-$r.jfr" >/dev/null
+    done ) &
+fi
+WARMUP="$WARMUP" java "$here/LiveLoad.java" "$realm" "$(IFS=,; echo "${urls[*]}")" "$SESSIONS" "$RATE" "$DURATION" "$CATALOG" \
+  "$(IFS=,; echo "${pids[*]:1}")" "${pids[0]},$postmaster" | tee -a "$results"
 for r in $(seq 0 $((REPLICAS - 1))); do
   say "replica $r memory: $(awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024}' "/proc/${pids[$((r + 1))]}/status")"
 done

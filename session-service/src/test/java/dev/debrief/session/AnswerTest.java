@@ -5,10 +5,18 @@ import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Topics;
 import dev.debrief.contracts.catalog.QuestionSnapshot;
 import dev.debrief.testsupport.KafkaEvents;
+import dev.debrief.contracts.Json;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +127,32 @@ class AnswerTest {
         Api.started(cara, id);
 
         as(cara).body(Map.of("text", "x".repeat(300_000))).put("/api/sessions/" + id + "/questions/0/draft")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("type", equalTo("urn:debrief:problem:too-large"))
+                .body("instance", equalTo("/api/sessions/" + id + "/questions/0/draft"));
+        as(cara).get("/api/sessions/" + id + "/questions/0/answer").then().statusCode(404);
+    }
+
+    @Test
+    void shouldRefuseAChunkedBodyThatGrowsOverTheSizeLimitWith413() throws Exception {
+        String cara = candidate("cara");
+        String id = Api.selfPractice(cara, CatalogStub.stubQuestion("FREE_TEXT"));
+        Api.started(cara, id);
+        byte[] body = ("{\"text\":\"" + "x".repeat(300_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        // a body of unknown length (no Content-Length: chunked) is only found too large while it is read
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/sessions/" + id
+                        + "/questions/0/draft"))
+                        .header("Authorization", "Bearer " + cara).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(413, Json.mapper().readTree(response.body()).path("status").asInt());
+        as(cara).get("/api/sessions/" + id + "/questions/0/answer").then().statusCode(404);
     }
 
     @Test

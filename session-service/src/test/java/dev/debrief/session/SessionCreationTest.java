@@ -13,6 +13,8 @@ import dev.debrief.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,6 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(SessionInfra.class)
 class SessionCreationTest {
+
+    /** The failure tests below feed the catalog's breaker; it must not stay open for the next test. */
+    @AfterEach
+    void closeTheBreakers() {
+        CircuitBreakerMaintenance.get().resetAll();
+    }
 
     @Test
     void shouldSnapshotEveryRoundOfALoopAndPublishSessionCreated() throws Exception {

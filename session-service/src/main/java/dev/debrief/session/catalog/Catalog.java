@@ -3,11 +3,13 @@ package dev.debrief.session.catalog;
 import dev.debrief.contracts.catalog.DrawRequest;
 import dev.debrief.contracts.catalog.LoopSnapshot;
 import dev.debrief.contracts.catalog.QuestionSnapshot;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
@@ -17,13 +19,17 @@ import java.util.function.Supplier;
 /**
  * Every catalog call with a timeout, a retry and a circuit breaker (values in application.properties,
  * {@code dev.debrief.session.catalog.Catalog/...}). A 404 is an answer, not a failure: it is neither
- * retried nor counted by the breaker.
+ * retried nor counted by the breaker. An open breaker is not retried either: it fails at once until its delay
+ * has passed, then lets one call through to probe the catalog.
  */
 @ApplicationScoped
 @Timeout(2000)
-@Retry(maxRetries = 2, delay = 150, abortOn = NotInCatalog.class)
+@Retry(maxRetries = 2, delay = 150, abortOn = { NotInCatalog.class, CircuitBreakerOpenException.class })
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = NotInCatalog.class)
 public class Catalog {
+
+    /** The breaker of {@link #question}, named for operators (and tests) to read its state. */
+    public static final String QUESTION_BREAKER = "catalog-question";
 
     private final CatalogApi api;
 
@@ -39,6 +45,7 @@ public class Catalog {
         return call("questions for " + request.loop() + " round " + request.round(), () -> api.draw(bearer, request));
     }
 
+    @CircuitBreakerName(QUESTION_BREAKER)
     public QuestionSnapshot question(String bearer, UUID id, Integer version) {
         return call("question " + id, () -> version == null ? api.question(bearer, id)
                 : api.questionVersion(bearer, id, version));

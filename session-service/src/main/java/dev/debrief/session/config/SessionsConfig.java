@@ -1,5 +1,6 @@
 package dev.debrief.session.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -24,6 +25,10 @@ public interface SessionsConfig {
     /** Period of the self-practice interjection tick ({@code off} disables it). */
     @WithDefault("1s")
     String tickEvery();
+
+    /** The largest request body accepted (413 problem+json beyond); the HTTP layer's limit is set above it. */
+    @WithDefault("256K")
+    MemorySize maxBodySize();
 
     /** Period of the live push's catch-up sweep ({@code off} disables it). */
     @WithDefault("2s")

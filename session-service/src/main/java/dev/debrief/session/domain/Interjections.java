@@ -25,38 +25,52 @@ public class Interjections {
 
     private final SessionAccess access;
     private final SessionEvents events;
-    private final SessionTouch touch;
+    private final AppendSlots slots;
     private final Clock clock;
 
-    public Interjections(SessionAccess access, SessionEvents events, SessionTouch touch, Clock clock) {
+    public Interjections(SessionAccess access, SessionEvents events, AppendSlots slots, Clock clock) {
         this.access = access;
         this.events = events;
-        this.touch = touch;
+        this.slots = slots;
         this.clock = clock;
     }
 
+    /**
+     * The live path, kept short because a candidate is waiting for it: one statement locks the session, takes
+     * its seq and reads what is checked; then the event and the entry are inserted. No entity is loaded.
+     */
     @Transactional
     public TimelineEntry byCoach(UUID sessionId, InterjectionKind kind, String text) {
-        InterviewSession s = access.forAppend(sessionId);
         Viewer viewer = access.viewer();
-        if (!viewer.isCoachOf(s)) {
+        Instant now = clock.instant();
+        AppendSlot s = slots.claim(sessionId, now).filter(slot -> viewer.sees(slot.candidate(), slot.coach(),
+                slot.tenant())).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+        if (!viewer.isCoach(s.coach(), s.tenant())) {
             throw ProblemException.forbidden("Only the session's coach interjects");
         }
-        Instant now = clock.instant();
-        TimelineEntry entry = record(s, s.interjectable(), kind, text, INTERVIEWER, viewer.actorIn(s), now);
-        touch.touch(sessionId, now);
-        return entry;
+        AppendSlot.Question q = s.interjectable();
+        String actor = viewer.actorIn(s.candidate(), s.coach(), s.tenant());
+        long atSecond = q.clock().elapsed(now).toSeconds();
+        return events.recordAt(s.sessionId(), s.tenant(), s.seq(), eventType(kind), actor, now,
+                payload(kind, s.sessionId(), q.index(), q.questionId(), text, atSecond, INTERVIEWER, actor, now));
     }
 
     /** Records one interjection; the session must be locked by the caller. */
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry record(InterviewSession s, SessionQuestion q, InterjectionKind kind, String text,
             String source, String actor, Instant now) {
-        long atSecond = q.elapsedSeconds(now);
+        return events.record(s, eventType(kind), actor, now,
+                payload(kind, s.id, q.index, q.questionId, text, q.elapsedSeconds(now), source, actor, now));
+    }
+
+    private static EventType eventType(InterjectionKind kind) {
+        return kind == InterjectionKind.FOLLOW_UP ? EventType.FOLLOW_UP_ASKED : EventType.CONSTRAINT_INTRODUCED;
+    }
+
+    private static Object payload(InterjectionKind kind, UUID sessionId, int index, UUID questionId, String text,
+            long atSecond, String source, String actor, Instant now) {
         return kind == InterjectionKind.FOLLOW_UP
-                ? events.record(s, EventType.FOLLOW_UP_ASKED, actor, now,
-                        new FollowUpAsked(s.id, q.index, q.questionId, text, atSecond, source, actor, now))
-                : events.record(s, EventType.CONSTRAINT_INTRODUCED, actor, now,
-                        new ConstraintIntroduced(s.id, q.index, q.questionId, text, atSecond, source, actor, now));
+                ? new FollowUpAsked(sessionId, index, questionId, text, atSecond, source, actor, now)
+                : new ConstraintIntroduced(sessionId, index, questionId, text, atSecond, source, actor, now);
     }
 }

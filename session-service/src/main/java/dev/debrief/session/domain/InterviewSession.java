@@ -210,9 +210,8 @@ public class InterviewSession extends PanacheEntityBase {
 
     /** The question an interviewer may interject into now. */
     public SessionQuestion interjectable() {
-        requireInProgress("interject");
-        return current().filter(SessionQuestion::open)
-                .orElseThrow(() -> ProblemException.conflict("No question is open for an interjection"));
+        requireInProgress(status, "interject");
+        return current().filter(SessionQuestion::open).orElseThrow(InterviewSession::noOpenQuestion);
     }
 
     public void answered(SessionQuestion question, Instant now) {
@@ -297,9 +296,17 @@ public class InterviewSession extends PanacheEntityBase {
     }
 
     private void requireInProgress(String action) {
+        requireInProgress(status, action);
+    }
+
+    static void requireInProgress(SessionStatus status, String action) {
         if (status != SessionStatus.IN_PROGRESS) {
             throw ProblemException.conflict("Cannot " + action + " while the session is " + status);
         }
+    }
+
+    static ProblemException noOpenQuestion() {
+        return ProblemException.conflict("No question is open for an interjection");
     }
 
     private void moveTo(SessionStatus target) {

@@ -12,6 +12,7 @@ import dev.debrief.session.config.SessionsConfig;
 import dev.debrief.session.messaging.SessionEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -99,6 +100,9 @@ public class SessionCreation {
                     "not found in the catalog: " + e.getMessage());
         } catch (ProblemException e) {
             throw e;
+        } catch (CircuitBreakerOpenException e) {
+            throw ProblemException.unavailable("The question catalog failed repeatedly and is not being called for a"
+                    + " few seconds; nothing was created, try again shortly");
         } catch (RuntimeException e) {
             LOG.warnf("Catalog unavailable while creating a session: %s", e.toString());
             throw ProblemException.unavailable("The question catalog is unavailable; nothing was created, try again");

@@ -146,6 +146,14 @@ public class LiveHub {
     private record Subscriber(WebSocketConnection connection, long sent) {
     }
 
+    /** An entry in its wire form, rendered once for every socket of the session. */
+    private record Rendered(long seq, String text) {
+    }
+
+    private static List<Rendered> render(List<TimelineEntry> entries) {
+        return entries.stream().map(e -> new Rendered(e.seq, LiveMessage.of(e))).toList();
+    }
+
     /** One session's sockets; at most one drain runs at a time, and a nudge during a drain runs it again. */
     private final class Feed {
         final UUID sessionId;
@@ -201,8 +209,9 @@ public class LiveHub {
             }
             local.sort(Comparator.comparingLong(e -> e.seq));
             highestHint.accumulateAndGet(local.get(local.size() - 1).seq, Math::max);
+            List<Rendered> messages = render(local);
             for (Subscriber subscriber : List.copyOf(subscribers.values())) {
-                send(subscriber, local);
+                send(subscriber, messages);
             }
         }
 
@@ -212,13 +221,13 @@ public class LiveHub {
                 if (from == Long.MAX_VALUE) {
                     return;
                 }
-                List<TimelineEntry> entries = QuarkusTransaction.requiringNew()
-                        .call(() -> timeline.after(sessionId, from, PAGE));
+                List<TimelineEntry> entries = timeline.read(sessionId, from, PAGE);
                 if (entries.isEmpty()) {
                     return;
                 }
+                List<Rendered> messages = render(entries);
                 for (Subscriber subscriber : List.copyOf(subscribers.values())) {
-                    send(subscriber, entries);
+                    send(subscriber, messages);
                 }
                 if (entries.size() < PAGE) {
                     return;
@@ -227,15 +236,15 @@ public class LiveHub {
         }
 
         /** Sends, in order, the entries that continue the socket's sequence; stops at a gap. */
-        private void send(Subscriber subscriber, List<TimelineEntry> entries) {
+        private void send(Subscriber subscriber, List<Rendered> messages) {
             long sent = subscriber.sent();
             WebSocketConnection connection = subscriber.connection();
             try {
-                for (TimelineEntry entry : entries) {
-                    if (entry.seq == sent + 1) {
-                        connection.sendTextAndAwait(LiveMessage.of(entry));
-                        sent = entry.seq;
-                    } else if (entry.seq > sent + 1) {
+                for (Rendered message : messages) {
+                    if (message.seq() == sent + 1) {
+                        connection.sendTextAndAwait(message.text());
+                        sent = message.seq();
+                    } else if (message.seq() > sent + 1) {
                         break;
                     }
                 }

@@ -1,27 +1,26 @@
 package dev.debrief.session.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.debrief.contracts.Json;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.debrief.session.persistence.TimelineEntry;
 
-/** The WebSocket wire form of a timeline entry: {@code {seq, type, at, actor, data}}. */
+/**
+ * The WebSocket wire form of a timeline entry: {@code {seq, type, at, actor, data}}. Written by hand around
+ * the stored data, which is already JSON (our own mapper wrote it), so nothing is parsed per message; a
+ * feed renders an entry once and sends the same text to every socket of the session.
+ */
 public final class LiveMessage {
+
+    private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private LiveMessage() {
     }
 
     public static String of(TimelineEntry entry) {
-        try {
-            ObjectNode node = Json.mapper().createObjectNode();
-            node.put("seq", entry.seq);
-            node.put("type", entry.type);
-            node.put("at", entry.at.toString());
-            node.put("actor", entry.actor);
-            node.set("data", Json.mapper().readTree(entry.data));
-            return Json.mapper().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored timeline data is not JSON", e);
-        }
+        StringBuilder json = new StringBuilder(96 + entry.data.length());
+        json.append("{\"seq\":").append(entry.seq).append(",\"type\":\"");
+        ENCODER.quoteAsString(entry.type, json);
+        json.append("\",\"at\":\"").append(entry.at).append("\",\"actor\":\"");
+        ENCODER.quoteAsString(entry.actor, json);
+        return json.append("\",\"data\":").append(entry.data).append('}').toString();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Records one change of a session twice in its transaction: as a numbered timeline entry (playback and
@@ -31,6 +32,14 @@ public class SessionEvents {
     public TimelineEntry record(InterviewSession session, EventType type, String actor, Instant at, Object data) {
         String eventId = outbox.publish(type, session.id, session.tenant, data).id();
         return timeline.append(session.id, timelineType(type), actor, at, data, eventId);
+    }
+
+    /** The same for a session whose seq the caller has already taken (see {@link Timeline#appendAt}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TimelineEntry recordAt(UUID sessionId, String tenant, long seq, EventType type, String actor, Instant at,
+            Object data) {
+        String eventId = outbox.publish(type, sessionId, tenant, data).id();
+        return timeline.appendAt(sessionId, seq, timelineType(type), actor, at, data, eventId);
     }
 
     /** {@code dev.debrief.session.follow-up-asked} → {@code follow-up-asked}. */

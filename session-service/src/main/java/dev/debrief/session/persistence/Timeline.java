@@ -2,12 +2,19 @@ package dev.debrief.session.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.debrief.contracts.Json;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,11 +27,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class Timeline {
 
+    private static final String READ = "select seq, type, actor, at, data from timeline_entry"
+            + " where session_id = ? and seq > ? order by seq limit ?";
+
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final Event<TimelineAppended> appended;
 
-    public Timeline(EntityManager entityManager, Event<TimelineAppended> appended) {
+    public Timeline(EntityManager entityManager, AgroalDataSource dataSource, Event<TimelineAppended> appended) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.appended = appended;
     }
 
@@ -40,9 +52,19 @@ public class Timeline {
                 "update interview_session set last_seq = last_seq + 1 where id = :id returning last_seq")
                 .setParameter("id", sessionId)
                 .getSingleResult();
+        return appendAt(sessionId, seq.longValue(), type, actor, at, data, eventId);
+    }
+
+    /**
+     * Appends at a seq the caller has already taken by bumping {@code last_seq} in this transaction (the
+     * live append does it in the same statement that locks the session and reads what it checks).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TimelineEntry appendAt(UUID sessionId, long seq, String type, String actor, Instant at, Object data,
+            String eventId) {
         TimelineEntry entry = new TimelineEntry();
         entry.sessionId = sessionId;
-        entry.seq = seq.longValue();
+        entry.seq = seq;
         entry.type = type;
         entry.actor = actor;
         entry.at = at;
@@ -50,6 +72,35 @@ public class Timeline {
         entry.persist();
         appended.fire(new TimelineAppended(sessionId, entry, eventId));
         return entry;
+    }
+
+    /**
+     * The live push's read: entries after {@code afterSeq}, in order, at most {@code limit}, straight from
+     * JDBC on an auto-commit connection (no transaction, no persistence context: it runs once per nudge).
+     */
+    public List<TimelineEntry> read(UUID sessionId, long afterSeq, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(READ)) {
+            statement.setObject(1, sessionId);
+            statement.setLong(2, afterSeq);
+            statement.setInt(3, limit);
+            List<TimelineEntry> entries = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    TimelineEntry entry = new TimelineEntry();
+                    entry.sessionId = sessionId;
+                    entry.seq = row.getLong(1);
+                    entry.type = row.getString(2);
+                    entry.actor = row.getString(3);
+                    entry.at = row.getObject(4, OffsetDateTime.class).toInstant();
+                    entry.data = row.getString(5);
+                    entries.add(entry);
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the timeline of session " + sessionId, e);
+        }
     }
 
     /** Entries after {@code afterSeq}, in order, at most {@code limit}. Needs a transaction or a request. */
