@@ -1,5 +1,6 @@
 package dev.debrief.scoring.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.contracts.scores.AnswerScored.Evidence;
 import dev.debrief.scoring.domain.TextAnalyzer.Analysis;
@@ -28,15 +29,29 @@ public final class AnswerScorer {
 
     private final TextAnalyzer analyzer;
     private final SqlInspector sql = new SqlInspector();
+    private final StructuredAnswerScorer structured = new StructuredAnswerScorer();
 
     public AnswerScorer(TextAnalyzer analyzer) {
         this.analyzer = analyzer;
     }
 
-    /** An answer to score: its format (FREE_TEXT, STRUCTURED, SQL), the prompt and the text. */
-    public record AnswerInput(String answerFormat, String prompt, String text) {
+    /**
+     * An answer to score: its format (FREE_TEXT, STRUCTURED_METRICS, SQL), the prompt, the text (for a structured
+     * answer, the candidate's notes) and the structured part ({@code {metrics:[{name,rank,kind}], decisionThreshold}}).
+     */
+    public record AnswerInput(String answerFormat, String prompt, String text, JsonNode structured) {
+
+        public AnswerInput(String answerFormat, String prompt, String text) {
+            this(answerFormat, prompt, text, null);
+        }
+
         boolean isSql() {
             return "SQL".equalsIgnoreCase(answerFormat);
+        }
+
+        boolean isStructured() {
+            return structured != null && structured.isObject()
+                    && answerFormat != null && answerFormat.toUpperCase(Locale.ROOT).startsWith("STRUCTURED");
         }
     }
 
@@ -49,10 +64,13 @@ public final class AnswerScorer {
     }
 
     /** The features one level rests on, before they become a level. */
-    private record Judgement(double points, List<Span> evidence, String negativePhrase) {
+    record Judgement(double points, List<Span> evidence, String negativePhrase) {
     }
 
     public Result score(RubricDefinition rubric, AnswerInput answer, SqlOutcome outcome) {
+        if (answer.isStructured()) {
+            return structured.score(rubric, answer);
+        }
         String text = answer.text() == null ? "" : answer.text();
         Analysis analysis = analyzer.analyze(text);
         SqlInspector.Report report = answer.isSql() ? sql.inspect(text, answer.prompt()) : null;
@@ -214,7 +232,7 @@ public final class AnswerScorer {
     }
 
     /** One sentence: what the next anchor asks for, or why the answer is already at the top. */
-    private static String feedback(RubricDefinition.Dimension dimension, int level, Judgement judgement,
+    static String feedback(RubricDefinition.Dimension dimension, int level, Judgement judgement,
             SqlInspector.Report report, SqlOutcome outcome) {
         if (report != null && !report.parsed()) {
             return "The query does not parse, so nothing can be judged: " + report.error() + ".";

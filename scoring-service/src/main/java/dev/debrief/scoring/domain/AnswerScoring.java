@@ -11,6 +11,7 @@ import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.scoring.persistence.Answer;
 import dev.debrief.scoring.persistence.AnswerScoreRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,18 +26,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Scores a submitted answer once: the sandbox runs first (outside any transaction, it is read-only), then
- * the inbox mark, the answer, its score and the answer-scored event commit together.
+ * Scores a submitted answer once: the scorer (and for SQL the sandbox, which is read-only) runs first, outside
+ * any transaction; then the inbox mark, the answer, its score and the answer-scored event commit together.
  */
 @ApplicationScoped
 public class AnswerScoring {
 
     private static final Logger LOG = Logger.getLogger(AnswerScoring.class);
     public static final String CONSUMER = "scoring.answer-submitted";
+    /** Answers scored per transaction: a burst still commits rarely, a large poll publishes its first answers early. */
+    static final int COMMIT_EVERY = 16;
 
     private final Inbox inbox;
     private final Outbox outbox;
@@ -44,6 +53,11 @@ public class AnswerScoring {
     private final Clock clock;
     private final CompletableFuture<AnswerScorer> scorer = new CompletableFuture<>();
     private final AtomicBoolean loading = new AtomicBoolean();
+    /** Parsed rubric definitions by rubric id: a version never changes once stored. */
+    private final Map<UUID, RubricDefinition> definitions = new ConcurrentHashMap<>();
+    /** One scoring thread per core: a chunk's answers are scored side by side. */
+    private final ExecutorService scorers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+            Thread.ofPlatform().name("answer-scorer-", 0).daemon().factory());
 
     public AnswerScoring(Inbox inbox, Outbox outbox, SqlSandbox sandbox, Clock clock) {
         this.inbox = inbox;
@@ -58,6 +72,10 @@ public class AnswerScoring {
      */
     void onStart(@Observes StartupEvent event) {
         startLoading();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        scorers.shutdownNow();
     }
 
     public AnswerScorer scorer() {
@@ -83,27 +101,34 @@ public class AnswerScoring {
     }
 
     /**
-     * Scores a batch in one transaction (one commit instead of one per answer, which is what lets the consumer
-     * catch up after a burst). If anything in the batch fails, each event is retried in its own transaction
-     * so one bad event cannot hold back the others.
+     * Scores a polled batch in chunks of {@link #COMMIT_EVERY}: each chunk is scored on all cores outside any
+     * transaction (the scorer is pure CPU), then its inbox marks, rows and events commit together. One commit per
+     * chunk keeps a burst cheap, and the chunk bound keeps the first answer of a large poll from waiting for the
+     * last one. If a chunk's transaction fails, each of its events is retried alone so one bad event cannot hold
+     * back the others.
      *
-     * @return per envelope, the score recorded, or empty for a redelivery or an answer with no rubric
+     * @return per envelope, the score recorded, or empty for a redelivery, an unreadable event or no rubric
      */
     public List<Optional<UUID>> onAnswersSubmitted(List<EventEnvelope> envelopes) {
-        List<Prepared> prepared = envelopes.stream().map(this::prepare).toList();
+        List<Optional<UUID>> results = new ArrayList<>(envelopes.size());
+        for (int from = 0; from < envelopes.size(); from += COMMIT_EVERY) {
+            results.addAll(scoreAndCommit(envelopes.subList(from, Math.min(envelopes.size(), from + COMMIT_EVERY))));
+        }
+        return results;
+    }
+
+    private List<Optional<UUID>> scoreAndCommit(List<EventEnvelope> chunk) {
+        List<Prepared> prepared = prepareAll(chunk);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Map<String, Optional<Rubric>> rubrics = new HashMap<>();
-                return prepared.stream().map(p -> apply(p, rubrics)).toList();
-            });
-        } catch (RuntimeException batchFailure) {
+            return QuarkusTransaction.requiringNew().call(() -> prepared.stream().map(this::apply).toList());
+        } catch (RuntimeException chunkFailure) {
             if (prepared.size() == 1) {
-                throw batchFailure;
+                throw chunkFailure;
             }
             List<Optional<UUID>> results = new ArrayList<>();
             for (Prepared p : prepared) {
                 try {
-                    results.add(QuarkusTransaction.requiringNew().call(() -> apply(p, new HashMap<>())));
+                    results.add(QuarkusTransaction.requiringNew().call(() -> apply(p)));
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Could not score answer-submitted %s", p.envelope().id());
                     results.add(Optional.empty());
@@ -113,33 +138,88 @@ public class AnswerScoring {
         }
     }
 
-    /** An event read and, for SQL with a reference, already run in the sandbox (outside any transaction). */
-    private record Prepared(EventEnvelope envelope, AnswerSubmitted submitted, SqlOutcome outcome) {
+    /** The rubric version an answer is scored with: what the score row names, and its parsed definition. */
+    private record RubricRef(String slug, int version, RubricDefinition definition) {
     }
 
-    private Prepared prepare(EventEnvelope envelope) {
-        AnswerSubmitted submitted = read(envelope);
+    /**
+     * An event read, its rubric looked up and, when it has one, scored (SQL with a reference first runs in the
+     * sandbox); {@code submitted} is null when the event is unreadable.
+     */
+    private record Prepared(EventEnvelope envelope, AnswerSubmitted submitted, Optional<RubricRef> rubric,
+            AnswerScorer.Result result) {
+    }
+
+    private List<Prepared> prepareAll(List<EventEnvelope> chunk) {
+        List<AnswerSubmitted> read = chunk.stream().map(AnswerScoring::readOrNull).toList();
+        Map<String, Optional<RubricRef>> rubrics = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Optional<RubricRef>> found = new HashMap<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                AnswerSubmitted s = read.get(i);
+                String tenant = chunk.get(i).tenant();
+                if (s != null) {
+                    found.computeIfAbsent(s.rubric() + "|" + tenant, k -> Rubric.latest(s.rubric(), tenant)
+                            .map(r -> new RubricRef(r.slug, r.version, definitions.computeIfAbsent(r.id, id -> r.parsed()))));
+                }
+            }
+            return found;
+        });
+        List<Callable<Prepared>> tasks = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            EventEnvelope envelope = chunk.get(i);
+            AnswerSubmitted submitted = read.get(i);
+            Optional<RubricRef> rubric = submitted == null ? Optional.empty()
+                    : rubrics.get(submitted.rubric() + "|" + envelope.tenant());
+            tasks.add(() -> new Prepared(envelope, submitted, rubric, rubric.map(r -> score(r, submitted)).orElse(null)));
+        }
+        if (tasks.size() == 1) {
+            return List.of(call(tasks.get(0)));
+        }
+        try {
+            List<Prepared> prepared = new ArrayList<>();
+            for (Future<Prepared> f : scorers.invokeAll(tasks)) {
+                prepared.add(f.get());
+            }
+            return prepared;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Prepared call(Callable<Prepared> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private AnswerScorer.Result score(RubricRef rubric, AnswerSubmitted submitted) {
         SqlOutcome outcome = "SQL".equalsIgnoreCase(submitted.answerFormat()) && submitted.referenceSql() != null
                 ? compareInSandbox(submitted) : null;
-        return new Prepared(envelope, submitted, outcome);
+        return scorer().score(rubric.definition(), new AnswerScorer.AnswerInput(submitted.answerFormat(),
+                submitted.prompt(), submitted.text(), submitted.structured()), outcome);
     }
 
-    private Optional<UUID> apply(Prepared p, Map<String, Optional<Rubric>> rubrics) {
+    private Optional<UUID> apply(Prepared p) {
         EventEnvelope envelope = p.envelope();
         AnswerSubmitted submitted = p.submitted();
-        if (!inbox.firstDelivery(CONSUMER, envelope.id()) || Answer.findById(submitted.answerId()) != null) {
+        if (submitted == null || !inbox.firstDelivery(CONSUMER, envelope.id())
+                || Answer.findById(submitted.answerId()) != null) {
             return Optional.empty();
         }
         Answer answer = record(submitted, envelope.tenant());
-        Optional<Rubric> rubric = rubrics.computeIfAbsent(submitted.rubric() + "|" + envelope.tenant(),
-                k -> Rubric.latest(submitted.rubric(), envelope.tenant()));
-        if (rubric.isEmpty()) {
+        if (p.rubric().isEmpty()) {
             LOG.warnf("No rubric %s for answer %s: kept unscored", submitted.rubric(), submitted.answerId());
             return Optional.empty();
         }
-        AnswerScorer.Result result = scorer().score(rubric.get().parsed(), new AnswerScorer.AnswerInput(
-                submitted.answerFormat(), submitted.prompt(), submitted.text()), p.outcome());
-        AnswerScoreRow row = persist(answer, rubric.get(), result);
+        AnswerScorer.Result result = p.result();
+        AnswerScoreRow row = persist(answer, p.rubric().get(), result);
         outbox.publish(EventType.ANSWER_SCORED, answer.sessionId, answer.tenant, new AnswerScored(row.id,
                 answer.sessionId, answer.answerId, answer.questionId, answer.questionVersion, row.rubricSlug,
                 row.rubricVersion, row.scorer, row.scorerKind, result.overall(), result.dimensions(), row.scoredAt));
@@ -174,21 +254,22 @@ public class AnswerScoring {
         answer.answerFormat = s.answerFormat();
         answer.prompt = s.prompt();
         answer.text = s.text() == null ? "" : s.text();
+        answer.structured = s.structured() == null || s.structured().isNull() ? null : write(s.structured());
         answer.roundPosition = s.roundPosition();
         answer.submittedAt = s.submittedAt() == null ? clock.instant() : s.submittedAt();
         answer.persist();
         return answer;
     }
 
-    private AnswerScoreRow persist(Answer answer, Rubric rubric, AnswerScorer.Result result) {
+    private AnswerScoreRow persist(Answer answer, RubricRef rubric, AnswerScorer.Result result) {
         AnswerScoreRow row = new AnswerScoreRow();
         row.id = UUID.randomUUID();
         row.answerId = answer.answerId;
         row.sessionId = answer.sessionId;
         row.tenant = answer.tenant;
         row.candidate = answer.candidate;
-        row.rubricSlug = rubric.slug;
-        row.rubricVersion = rubric.version;
+        row.rubricSlug = rubric.slug();
+        row.rubricVersion = rubric.version();
         row.scorer = AnswerScorer.ENGINE;
         row.scorerKind = "AUTOMATED";
         row.overall = BigDecimal.valueOf(result.overall());
@@ -209,11 +290,17 @@ public class AnswerScoring {
         return report;
     }
 
-    private static AnswerSubmitted read(EventEnvelope envelope) {
+    /** The event's data, or null (logged) when it is unreadable: a bad event is skipped, not retried forever. */
+    private static AnswerSubmitted readOrNull(EventEnvelope envelope) {
         try {
-            return Json.mapper().treeToValue(envelope.data(), AnswerSubmitted.class);
+            AnswerSubmitted submitted = Json.mapper().treeToValue(envelope.data(), AnswerSubmitted.class);
+            if (submitted == null || submitted.answerId() == null) {
+                throw new IllegalArgumentException("no answer id");
+            }
+            return submitted;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("answer-submitted " + envelope.id() + " has unreadable data", e);
+            LOG.errorf("Skipped answer-submitted %s: its data is unreadable (%s)", envelope.id(), e.getMessage());
+            return null;
         }
     }
 

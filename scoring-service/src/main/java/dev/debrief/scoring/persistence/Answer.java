@@ -44,6 +44,9 @@ public class Answer extends PanacheEntityBase {
     @Column(nullable = false)
     public String text;
 
+    /** The structured part of a STRUCTURED_METRICS answer as JSON (metrics, decision threshold), else null. */
+    public String structured;
+
     @Column(name = "round_position", nullable = false)
     public int roundPosition;
 

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The automated scorer against the labelled answers (levels a careful coach gave, written for this). Floors:
+ * The automated scorer against the labelled answers (levels a careful coach gave, written for this; free text,
+ * structured metric answers and SQL). Floors:
  * at least 85% of levels within one of the coach's and at least 50% exact. Figures are printed for the docs.
  */
 class ScorerAgreementTest {
@@ -59,12 +60,16 @@ class ScorerAgreementTest {
         Map<String, int[]> perRubric = new TreeMap<>();
         for (JsonNode row : labelled) {
             AnswerScorer.Result result = score(row);
-            int[] counts = perRubric.computeIfAbsent(row.get("rubric").asText(), k -> new int[3]);
+            String group = row.get("rubric").asText() + (row.hasNonNull("structured") ? " (structured)" : "");
+            int[] counts = perRubric.computeIfAbsent(group, k -> new int[3]);
             var expected = row.get("expected").fields();
             while (expected.hasNext()) {
                 var entry = expected.next();
                 int level = result.dimension(entry.getKey()).orElseThrow().level();
                 int want = entry.getValue().asInt();
+                if (level != want && System.getenv("AGREEMENT_DETAIL") != null) {
+                    System.out.printf("    %s %s: scorer %d, coach %d%n", row.get("id").asText(), entry.getKey(), level, want);
+                }
                 total++;
                 counts[0]++;
                 if (level == want) {
@@ -81,6 +86,7 @@ class ScorerAgreementTest {
                 total, 100.0 * exact / total, 100.0 * withinOne / total);
         perRubric.forEach((rubric, c) -> System.out.printf("  %-18s %3d levels: exact %.1f%%, within one %.1f%%%n",
                 rubric, c[0], 100.0 * c[1] / c[0], 100.0 * c[2] / c[0]));
+        assertTrue(perRubric.containsKey("data-case (structured)"), "the labelled set has structured answers");
         assertTrue(labelled.size() >= 40, "the labelled set has at least 40 answers");
         assertTrue((double) withinOne / total >= WITHIN_ONE_FLOOR, "within-one agreement " + withinOne + "/" + total);
         assertTrue((double) exact / total >= EXACT_FLOOR, "exact agreement " + exact + "/" + total);
@@ -92,7 +98,9 @@ class ScorerAgreementTest {
             String answer = row.get("answer").asText();
             for (DimensionScore dimension : score(row).dimensions()) {
                 for (Evidence evidence : dimension.evidence()) {
-                    assertEquals(answer.substring(evidence.start(), evidence.end()), evidence.quote(), row.get("id").asText());
+                    String quoted = evidence.pointer() == null ? answer
+                            : row.get("structured").at(evidence.pointer()).asText();
+                    assertEquals(quoted.substring(evidence.start(), evidence.end()), evidence.quote(), row.get("id").asText());
                 }
                 assertFalse(dimension.feedback().isBlank());
             }
@@ -107,6 +115,7 @@ class ScorerAgreementTest {
 
     private static AnswerScorer.Result score(JsonNode row) {
         return scorer.score(rubrics.get(row.get("rubric").asText()), new AnswerScorer.AnswerInput(
-                row.get("answerFormat").asText(), row.get("prompt").asText(), row.get("answer").asText()), null);
+                row.get("answerFormat").asText(), row.get("prompt").asText(), row.get("answer").asText(),
+                row.get("structured")), null);
     }
 }

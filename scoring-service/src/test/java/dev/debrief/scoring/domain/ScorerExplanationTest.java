@@ -1,5 +1,7 @@
 package dev.debrief.scoring.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.debrief.contracts.Json;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,5 +83,39 @@ class ScorerExplanationTest {
         assertEquals(1, spine.level());
         assertTrue(spine.feedback().startsWith("Drop \u201csee what happens\u201d"), spine.feedback());
         assertEquals(1, spine.feedback().split("\\. ").length, "one sentence");
+    }
+
+    @Test
+    void shouldPointIntoTheStructuredAnswerWhenItQuotesAMetricOrTheThreshold() throws Exception {
+        JsonNode structured = Json.mapper().readTree("""
+                {"metrics":[{"name":"7-day completion rate","rank":1,"kind":"PRIMARY"},
+                            {"name":"Time-to-first-play no more than 10% worse","rank":2,"kind":"GUARDRAIL"}],
+                 "decisionThreshold":"Pilot in one region for 3 weeks vs a holdout; ship if completion is up 2 points, kill it if it drops below 60%."}""");
+        AnswerScorer.Result result = scorer.score(rubrics.get("data-case"),
+                new AnswerScorer.AnswerInput("STRUCTURED_METRICS", "Measure a feature.",
+                        "Completion, because starts are easy to inflate with autoplay.", structured), null);
+
+        DimensionScore spine = result.dimension("decision-spine").orElseThrow();
+        assertEquals(4, spine.level());
+        assertTrue(spine.evidence().stream().anyMatch(e -> "/metrics/0/name".equals(e.pointer())
+                && e.quote().equals("7-day completion rate")), spine.evidence().toString());
+        assertTrue(spine.evidence().stream().anyMatch(e -> "/metrics/1/name".equals(e.pointer())));
+        DimensionScore optionality = result.dimension("optionality-preservation").orElseThrow();
+        assertTrue(optionality.level() >= 3, "level " + optionality.level());
+        assertTrue(optionality.evidence().stream().allMatch(e -> "/decisionThreshold".equals(e.pointer())));
+    }
+
+    @Test
+    void shouldAskForTheMissingGuardrailAndNumberWhenTheStructuredSpineIsIncomplete() throws Exception {
+        JsonNode structured = Json.mapper().readTree("""
+                {"metrics":[{"name":"Engagement","rank":1,"kind":"PRIMARY"}],"decisionThreshold":"Launch if engagement goes up."}""");
+        AnswerScorer.Result result = scorer.score(rubrics.get("data-case"),
+                new AnswerScorer.AnswerInput("STRUCTURED_METRICS", "Measure a feature.", null, structured), null);
+
+        DimensionScore spine = result.dimension("decision-spine").orElseThrow();
+        assertTrue(spine.level() <= 2, "level " + spine.level());
+        assertTrue(spine.feedback().contains("GUARDRAIL"), spine.feedback());
+        assertEquals(1, result.dimension("optionality-preservation").orElseThrow().level());
+        assertTrue(result.dimension("optionality-preservation").orElseThrow().feedback().contains("kill switch"));
     }
 }

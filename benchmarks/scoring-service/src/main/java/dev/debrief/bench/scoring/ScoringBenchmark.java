@@ -49,6 +49,9 @@ import java.util.stream.Collectors;
  */
 public final class ScoringBenchmark {
 
+    /** The per-stage breakdown of the end-to-end delay (one run per JVM). */
+    private static final Stages STAGES = new Stages();
+
     private ScoringBenchmark() {
     }
 
@@ -121,8 +124,9 @@ public final class ScoringBenchmark {
         List<Sample> text = samples.stream().filter(s -> !"SQL".equals(s.format())).toList();
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> delays = Collections.synchronizedList(new ArrayList<>());
+        Stages stages = STAGES;
         AtomicBoolean reading = new AtomicBoolean(true);
-        Thread reader = Thread.ofPlatform().start(() -> read(bootstrap, sentAt, delays, reading));
+        Thread reader = Thread.ofPlatform().start(() -> read(bootstrap, sentAt, delays, stages, reading));
         Thread.sleep(3_000); // the reader's partitions are assigned before the first answer goes out
 
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
@@ -130,6 +134,7 @@ public final class ScoringBenchmark {
             paced(producer, text, rate, 10, sentAt);
             waitFor(sentAt, Duration.ofSeconds(30));
             delays.clear();
+            stages.clear();
             System.out.printf(Locale.ROOT, "end-to-end: %d s at %d answers/s%n", seconds, rate);
             paced(producer, text, rate, seconds, sentAt);
             waitFor(sentAt, Duration.ofSeconds(60));
@@ -141,6 +146,7 @@ public final class ScoringBenchmark {
             System.out.printf(Locale.ROOT, "answer-submitted -> answer-scored at %d/s: n=%d p50 %.1f ms, p90 %.1f ms, "
                     + "p99 %.1f ms, max %.1f ms, unscored %d%n", rate, measured.size(), pct(measured, 50), pct(measured, 90),
                     pct(measured, 99), measured.isEmpty() ? 0 : measured.get(measured.size() - 1) / 1e6, sentAt.size());
+            stages.print();
 
             delays.clear();
             long start = System.nanoTime();
@@ -184,6 +190,7 @@ public final class ScoringBenchmark {
                 session.toString(), "northwind", Instant.now(), Json.mapper().valueToTree(data));
         try {
             String value = Json.mapper().writeValueAsString(envelope);
+            STAGES.sentWall.put(answer.toString(), System.currentTimeMillis());
             sentAt.put(answer.toString(), System.nanoTime());
             producer.send(new ProducerRecord<>(Topics.SESSIONS, session.toString(), value));
         } catch (Exception e) {
@@ -191,7 +198,52 @@ public final class ScoringBenchmark {
         }
     }
 
-    private static void read(String bootstrap, Map<String, Long> sentAt, List<Long> delays, AtomicBoolean reading) {
+    /**
+     * Where the delay goes, from three clocks of this machine: the send time, the answer-scored event's
+     * {@code scoredAt} (inside the scoring transaction) and the output record's timestamp (when the relay handed
+     * it to its producer). Milliseconds, so the stages are coarse at the low end.
+     */
+    static final class Stages {
+        final Map<String, Long> sentWall = new ConcurrentHashMap<>();
+        final List<Long> consumeAndScore = Collections.synchronizedList(new ArrayList<>());
+        final List<Long> commitAndRelay = Collections.synchronizedList(new ArrayList<>());
+        final List<Long> deliver = Collections.synchronizedList(new ArrayList<>());
+
+        void record(String answerId, Instant scoredAt, long recordTimestamp, long receivedWall) {
+            Long sent = sentWall.remove(answerId);
+            if (sent == null) {
+                return;
+            }
+            consumeAndScore.add((scoredAt.toEpochMilli() - sent) * 1_000_000);
+            commitAndRelay.add((recordTimestamp - scoredAt.toEpochMilli()) * 1_000_000);
+            deliver.add((receivedWall - recordTimestamp) * 1_000_000);
+        }
+
+        void clear() {
+            consumeAndScore.clear();
+            commitAndRelay.clear();
+            deliver.clear();
+        }
+
+        void print() {
+            print("  sent -> scored (poll, inbox, scoring)", consumeAndScore);
+            print("  scored -> relayed (rest of the batch, commit, relay pick-up)", commitAndRelay);
+            print("  relayed -> read (producer, broker, reader poll)", deliver);
+        }
+
+        private static void print(String what, List<Long> values) {
+            List<Long> sorted;
+            synchronized (values) {
+                sorted = new ArrayList<>(values);
+            }
+            Collections.sort(sorted);
+            System.out.printf(Locale.ROOT, "%s: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms%n", what, pct(sorted, 50),
+                    pct(sorted, 90), pct(sorted, 99));
+        }
+    }
+
+    private static void read(String bootstrap, Map<String, Long> sentAt, List<Long> delays, Stages stages,
+            AtomicBoolean reading) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
@@ -206,9 +258,12 @@ public final class ScoringBenchmark {
                     try {
                         JsonNode event = Json.mapper().readTree(record.value());
                         if (event.path("type").asText().endsWith("answer-scored")) {
-                            Long sent = sentAt.remove(event.path("data").path("answerId").asText());
+                            String answerId = event.path("data").path("answerId").asText();
+                            Long sent = sentAt.remove(answerId);
                             if (sent != null) {
                                 delays.add(now - sent);
+                                stages.record(answerId, Instant.parse(event.path("data").path("scoredAt").asText()),
+                                        record.timestamp(), System.currentTimeMillis());
                             }
                         }
                     } catch (Exception e) {

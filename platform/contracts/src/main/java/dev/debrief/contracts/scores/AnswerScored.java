@@ -1,5 +1,7 @@
 package dev.debrief.contracts.scores;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +25,16 @@ public record AnswerScored(
     public record DimensionScore(String key, int level, List<Evidence> evidence, String feedback) {
     }
 
-    /** A quoted span of the answer: {@code [start, end)} character offsets and the text between them. */
-    public record Evidence(int start, int end, String quote) {
+    /**
+     * A quoted span of the answer: {@code [start, end)} character offsets and the text between them. Without a
+     * pointer the offsets are into the answer text; with one (structured answers) they are into the string value
+     * the JSON pointer names inside the structured answer, e.g. {@code /metrics/0/name} or {@code /decisionThreshold}.
+     */
+    public record Evidence(int start, int end, String quote, @JsonInclude(JsonInclude.Include.NON_NULL) String pointer) {
+
+        /** A span of the answer text. */
+        public Evidence(int start, int end, String quote) {
+            this(start, end, quote, null);
+        }
     }
 }
