@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to Kafka in commit order, then stamps them published. One relay drains at a
- * time across all replicas (a PostgreSQL advisory lock), which keeps each key's events in order. If
+ * time across all replicas (a PostgreSQL advisory lock, waited for rather than skipped, so a replica whose commit
+ * landed during another's drain publishes right after it), which keeps each key's events in order. If
  * Kafka is down the batch rolls back and is retried; consumers are idempotent on the event id, so a
  * retry after a partial send does no harm.
  */
@@ -36,14 +38,14 @@ public class OutboxRelay {
     /** Arbitrary, fixed: the advisory lock key that serialises relays of one service. */
     private static final long RELAY_LOCK = 0x0de6_81ef_0001L;
     static final int BUSY = -1;
-    private static final int MAX_BUSY_RETRIES = 40;
-    private static final long BUSY_PAUSE_MILLIS = 25;
+    private static final int MAX_BUSY_RETRIES = 3;
 
     private final EntityManager entityManager;
     private final Emitter<String> emitter;
     private final Clock clock;
     private final int batchSize;
     private final Duration sendTimeout;
+    private final Duration lockWait;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("outbox-relay").factory());
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** False until the first poll: at start-up the Kafka channel may not be wired yet, and the poll catches up. */
@@ -51,12 +53,14 @@ public class OutboxRelay {
 
     public OutboxRelay(EntityManager entityManager, @Channel("outbox") Emitter<String> emitter, Clock clock,
             @ConfigProperty(name = "debrief.outbox.batch-size", defaultValue = "200") int batchSize,
-            @ConfigProperty(name = "debrief.outbox.send-timeout", defaultValue = "PT10S") Duration sendTimeout) {
+            @ConfigProperty(name = "debrief.outbox.send-timeout", defaultValue = "PT10S") Duration sendTimeout,
+            @ConfigProperty(name = "debrief.outbox.lock-wait", defaultValue = "PT5S") Duration lockWait) {
         this.entityManager = entityManager;
         this.emitter = emitter;
         this.clock = clock;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
+        this.lockWait = lockWait;
     }
 
     /** Asks for a drain soon; many nudges while one is pending coalesce into one drain. */
@@ -83,46 +87,56 @@ public class OutboxRelay {
         try {
             int published;
             int busyRetries = 0;
-            while ((published = drainBatch()) == batchSize
-                    || (published == BUSY && busyRetries++ < MAX_BUSY_RETRIES && pause())) {
-                // a full batch may have more behind it; a busy lock means another replica is draining and may
-                // have read its batch before our commit, so look again shortly rather than at the next poll
+            while ((published = drainBatch()) == batchSize || (published == BUSY && busyRetries++ < MAX_BUSY_RETRIES)) {
+                // a full batch may have more behind it; BUSY means another replica held the lock for the whole
+                // lock wait (a slow broker): try again rather than wait for the next poll
             }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay could not publish, will retry: %s", e.getMessage());
         }
     }
 
-    private static boolean pause() {
+    /**
+     * Takes the relay lock, waiting while another replica drains (at most the lock wait): whoever waited then
+     * publishes what that replica's batch did not include, right after it, instead of at the next poll.
+     *
+     * @return how many events were published, or {@link #BUSY} when the lock was not free within the lock wait
+     */
+    public int drainBatch() {
         try {
-            Thread.sleep(BUSY_PAUSE_MILLIS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return QuarkusTransaction.requiringNew().call(() -> {
+                entityManager.createNativeQuery("select set_config('lock_timeout', :wait, true)")
+                        .setParameter("wait", lockWait.toMillis() + "ms").getSingleResult();
+                entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked")
+                        .setParameter("key", RELAY_LOCK).getSingleResult();
+                List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq")
+                        .page(0, batchSize).list();
+                if (batch.isEmpty()) {
+                    return 0;
+                }
+                List<CompletableFuture<Void>> acks = batch.stream().map(this::send).toList();
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                        .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                var now = clock.instant();
+                batch.forEach(row -> row.publishedAt = now);
+                return batch.size();
+            });
+        } catch (RuntimeException e) {
+            if (isLockTimeout(e)) {
+                return BUSY;
+            }
+            throw e;
         }
     }
 
-    /** @return how many events were published, or {@link #BUSY} when another relay holds the lock */
-    public int drainBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                    .setParameter("key", RELAY_LOCK).getSingleResult();
-            if (!locked) {
-                return BUSY;
+    /** PostgreSQL's lock_not_available (55P03): the lock wait ran out while another relay held the lock. */
+    private static boolean isLockTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
             }
-            List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq")
-                    .page(0, batchSize).list();
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            List<CompletableFuture<Void>> acks = batch.stream().map(this::send).toList();
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            var now = clock.instant();
-            batch.forEach(row -> row.publishedAt = now);
-            return batch.size();
-        });
+        }
+        return false;
     }
 
     private CompletableFuture<Void> send(OutboxEvent row) {
