@@ -17,7 +17,9 @@ SESSIONS="${SESSIONS:-1000}" RATE="${RATE:-50}" DURATION="${DURATION:-30}" REPLI
 # below the ephemeral port range (32768+), so no outgoing connection happens to hold one
 PG=26432; KAFKA=26092; KAFKA_CONTROLLER=26093; KC=26180; KC_MGMT=26190; CATALOG=26081
 PORTS=(26082 26083)
-HEAP="${HEAP:--Xms256m -Xmx256m -XX:+UseSerialGC}"
+# C1 only: on two cores shared by two replicas, PostgreSQL, Kafka and the load, C2's compilations were the
+# replicas' largest CPU consumer while measuring (and the stack launcher runs services with it too)
+HEAP="${HEAP:--Xms128m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m}"
 JAVA_HOME="${JAVA_HOME:-$("$root/bin/java21-home")}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 results="$work/results.txt"; : > "$results"
 say() { echo "$*" | tee -a "$results"; }
