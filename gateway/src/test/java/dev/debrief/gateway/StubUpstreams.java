@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Stand-ins for the three services, on random ports: each echoes what reached it (method, path,
- * headers, body size) as JSON, serves a small OpenAPI document and a ready health check; the session
- * stub also echoes WebSocket frames. A slow upstream answers after five seconds and a dead one listens
+ * headers, body size) as JSON (or a large body under {@code .../bulk}), serves a small OpenAPI document
+ * and a ready health check; the session stub also echoes WebSocket frames. A slow upstream answers after five seconds and a dead one listens
  * nowhere, each on a test-only route ({@code /api/slow}, {@code /api/dead}, and {@code /api/gone} for
  * WebSocket upgrades).
  */
@@ -73,6 +73,10 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             req.response().putHeader("content-type", "application/json").end(openApi(name).encode());
             return;
         }
+        if (req.path().endsWith("/bulk")) {
+            bulk(req);
+            return;
+        }
         JsonObject seen = new JsonObject().put("upstream", name).put("method", req.method().name())
                 .put("path", req.path()).put("headers", headers(req));
         if ("websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
@@ -84,6 +88,25 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         }
         req.body().onSuccess(body -> req.response().putHeader("content-type", "application/json")
                 .end(seen.put("bodyLength", body.length()).encode()));
+    }
+
+    /**
+     * A large answer: {@code ?kib=N} kibibytes of a repeated line, sent in 1 KiB pieces, chunked unless
+     * {@code &length=true} announces the size first.
+     */
+    private static void bulk(HttpServerRequest req) {
+        int kib = Integer.parseInt(req.getParam("kib", "1"));
+        var response = req.response().putHeader("content-type", "text/plain");
+        if (Boolean.parseBoolean(req.getParam("length", "false"))) {
+            response.putHeader("content-length", Integer.toString(kib * 1024));
+        } else {
+            response.setChunked(true);
+        }
+        String piece = "0123456789abcdef".repeat(64);
+        for (int i = 0; i < kib; i++) {
+            response.write(piece);
+        }
+        response.end();
     }
 
     /** Every header by lower-case name; repeated headers as an array, so a smuggled duplicate shows. */

@@ -22,11 +22,14 @@ public class RateLimiter {
 
     private final GatewayConfig.RateLimit config;
     private final TenantPlans plans;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> clientBuckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> tenantBuckets = new ConcurrentHashMap<>();
+    private final TenantPlans.Plan defaultPlan;
 
     public RateLimiter(GatewayConfig config, TenantPlans plans) {
         this.config = config.rateLimit();
         this.plans = plans;
+        this.defaultPlan = new TenantPlans.Plan(this.config.tenant().requestsPerMinute(), this.config.tenant().burst());
     }
 
     public Optional<Refusal> admit(TokenFacts caller) {
@@ -34,18 +37,15 @@ public class RateLimiter {
             return Optional.empty();
         }
         long now = System.nanoTime();
-        long clientWait = bucket(caller.clientKey(), config.client().burst(), config.client().requestsPerMinute(), now)
-                .take(now);
+        long clientWait = bucket(clientBuckets, caller.clientKey(), config.client().burst(),
+                config.client().requestsPerMinute(), now).take(now);
         if (clientWait > 0) {
             return Optional.of(new Refusal("client", seconds(clientWait)));
         }
         if (caller.tenant().isPresent()) {
             String tenant = caller.tenant().get();
-            var plan = plans.of(tenant).orElse(new TenantPlans.Plan(config.tenant().requestsPerMinute(),
-                    config.tenant().burst()));
-            // the plan is part of the key: a changed plan starts a fresh bucket
-            String key = "tenant:" + tenant + "@" + plan.requestsPerMinute() + "/" + plan.burst();
-            long tenantWait = bucket(key, plan.burst(), plan.requestsPerMinute(), now).take(now);
+            var plan = plans.of(tenant).orElse(defaultPlan);
+            long tenantWait = bucket(tenantBuckets, tenant, plan.burst(), plan.requestsPerMinute(), now).take(now);
             if (tenantWait > 0) {
                 return Optional.of(new Refusal("tenant", seconds(tenantWait)));
             }
@@ -53,14 +53,23 @@ public class RateLimiter {
         return Optional.empty();
     }
 
-    private TokenBucket bucket(String key, int burst, int perMinute, long now) {
-        return buckets.computeIfAbsent(key, k -> new TokenBucket(burst, perMinute, now));
+    /** The key's bucket; a changed budget (a firm's new plan) starts a fresh one. */
+    private static TokenBucket bucket(Map<String, TokenBucket> buckets, String key, int burst, int perMinute,
+            long now) {
+        TokenBucket bucket = buckets.get(key);
+        if (bucket != null && bucket.hasBudget(burst, perMinute)) {
+            return bucket;
+        }
+        return buckets.compute(key, (k, old) -> old != null && old.hasBudget(burst, perMinute)
+                ? old
+                : new TokenBucket(burst, perMinute, now));
     }
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetIdleBuckets() {
         long now = System.nanoTime();
-        buckets.entrySet().removeIf(e -> e.getValue().idleAndFull(now, IDLE_NANOS));
+        clientBuckets.values().removeIf(bucket -> bucket.idleAndFull(now, IDLE_NANOS));
+        tenantBuckets.values().removeIf(bucket -> bucket.idleAndFull(now, IDLE_NANOS));
     }
 
     private static long seconds(long nanos) {

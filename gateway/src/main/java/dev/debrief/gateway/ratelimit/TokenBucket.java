@@ -6,6 +6,8 @@ package dev.debrief.gateway.ratelimit;
  */
 final class TokenBucket {
 
+    private final int burst;
+    private final int requestsPerMinute;
     private final double capacity;
     private final double tokensPerNano;
     private double tokens;
@@ -13,11 +15,17 @@ final class TokenBucket {
     private long lastUsed;
 
     TokenBucket(int burst, int requestsPerMinute, long nowNanos) {
+        this.burst = burst;
+        this.requestsPerMinute = requestsPerMinute;
         this.capacity = Math.max(1, burst);
         this.tokensPerNano = Math.max(1, requestsPerMinute) / 60e9;
         this.tokens = capacity;
         this.stamp = nowNanos;
         this.lastUsed = nowNanos;
+    }
+
+    boolean hasBudget(int burst, int requestsPerMinute) {
+        return this.burst == burst && this.requestsPerMinute == requestsPerMinute;
     }
 
     /** Takes a token: 0 when granted, otherwise the nanoseconds until one will be there. */

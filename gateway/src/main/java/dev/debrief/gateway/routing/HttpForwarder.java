@@ -24,6 +24,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class HttpForwarder {
 
+    /** Bodies up to this size are read whole and written at once; larger ones are streamed. */
+    private static final long WHOLE_BODY_LIMIT = 64 * 1024;
+
     private HttpForwarder() {
     }
 
@@ -80,21 +83,36 @@ final class HttpForwarder {
         }
         response.setStatusCode(answer.statusCode());
         copyHeaders(answer.headers(), response.headers(), false);
-        if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-            if (rc.request().version() == HttpVersion.HTTP_1_0) {
-                // no chunks for HTTP/1.0 clients: the body goes back in one piece
-                answer.body().onComplete(body -> {
-                    if (body.succeeded()) {
-                        response.end(body.result());
-                    } else {
-                        response.reset();
-                    }
-                });
-                return;
-            }
+        long length = contentLength(answer);
+        boolean http10 = rc.request().version() == HttpVersion.HTTP_1_0;
+        if (length >= 0 && length <= WHOLE_BODY_LIMIT || length < 0 && http10) {
+            // a small body in one write (no stream plumbing per chunk); HTTP/1.0 clients cannot take chunks
+            answer.body().onComplete(body -> {
+                if (body.succeeded()) {
+                    response.end(body.result());
+                } else {
+                    response.reset();
+                }
+            });
+            answer.resume();
+            return;
+        }
+        if (length < 0) {
             response.setChunked(true);
         }
         answer.pipeTo(response).onFailure(e -> response.reset());
+    }
+
+    private static long contentLength(HttpClientResponse answer) {
+        String length = answer.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static void failed(RoutingContext rc, Upstream upstream, Throwable cause) {

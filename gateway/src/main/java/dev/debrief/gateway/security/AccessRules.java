@@ -71,7 +71,8 @@ public class AccessRules {
         }
 
         static boolean underPrefix(String path, String prefix) {
-            return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+            return path.startsWith(prefix) && (path.length() == prefix.length() || prefix.endsWith("/")
+                    || path.charAt(prefix.length()) == '/');
         }
     }
 }

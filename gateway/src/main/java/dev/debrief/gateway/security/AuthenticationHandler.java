@@ -42,8 +42,10 @@ public class AuthenticationHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext rc) {
         MultiMap headers = rc.request().headers();
         carryWebSocketAuthorization(headers);
-        String token = bearerToken(headers.get(HttpHeaders.AUTHORIZATION));
-        VerifiedTokens.Verified known = token == null ? null : verified.get(token);
+        String authorization = headers.get(HttpHeaders.AUTHORIZATION);
+        // the cache is keyed by the whole header: cutting the token out would copy a kilobyte per request
+        String cacheKey = isBearer(authorization) ? authorization : null;
+        VerifiedTokens.Verified known = cacheKey == null ? null : verified.get(cacheKey);
         if (known != null) {
             authorize(rc, known);
             return;
@@ -56,8 +58,8 @@ public class AuthenticationHandler implements Handler<RoutingContext> {
                         return;
                     }
                     var fresh = new VerifiedTokens.Verified(identity, TokenFacts.of(identity));
-                    if (token != null) {
-                        verified.put(token, fresh);
+                    if (cacheKey != null) {
+                        verified.put(cacheKey, fresh);
                     }
                     authorize(rc, fresh);
                 }),
@@ -81,12 +83,9 @@ public class AuthenticationHandler implements Handler<RoutingContext> {
         rc.next();
     }
 
-    private static String bearerToken(String authorization) {
-        if (authorization == null || authorization.length() <= 7
-                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return authorization.substring(7).trim();
+    private static boolean isBearer(String authorization) {
+        return authorization != null && authorization.length() > 7
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     /** Copies {@code quarkus-http-upgrade#Authorization#Bearer …} from the subprotocols into the header. */

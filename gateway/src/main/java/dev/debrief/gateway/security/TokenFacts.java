@@ -15,7 +15,7 @@ import java.util.Optional;
  * claim) and the OAuth client. Read the same way as the service kit's {@code Caller}, which needs a
  * request scope the router does not have.
  */
-public record TokenFacts(String subject, Optional<String> client, Optional<String> tenant) {
+public record TokenFacts(String subject, Optional<String> client, Optional<String> tenant, String clientKey) {
 
     static final String ORGANIZATION_CLAIM = "organization";
 
@@ -24,13 +24,14 @@ public record TokenFacts(String subject, Optional<String> client, Optional<Strin
             String subject = token.getSubject() != null ? token.getSubject() : token.getName();
             Optional<String> client = Optional.ofNullable(token.<Object>getClaim("azp")).map(TokenFacts::text)
                     .filter(s -> !s.isBlank());
-            return new TokenFacts(subject, client, tenantOf(token.getClaim(ORGANIZATION_CLAIM)));
+            return new TokenFacts(subject, client, tenantOf(token.getClaim(ORGANIZATION_CLAIM)), keyOf(client, subject));
         }
-        return new TokenFacts(identity.getPrincipal().getName(), Optional.empty(), Optional.empty());
+        String subject = identity.getPrincipal().getName();
+        return new TokenFacts(subject, Optional.empty(), Optional.empty(), keyOf(Optional.empty(), subject));
     }
 
-    /** The rate-limit key of the caller: its OAuth client, else its subject. */
-    public String clientKey() {
+    /** The rate-limit key of the caller: its OAuth client, else its subject (made once per verified token). */
+    private static String keyOf(Optional<String> client, String subject) {
         return client.map(c -> "client:" + c).orElse("subject:" + subject);
     }
 

@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Tokens that quarkus-oidc verified a moment ago, so a client repeating its token is not verified again
  * on every request (a signature check and two JSON parses cost more CPU than proxying the call), nor its
- * claims read again (reading a claim the JWT API has no constant for throws and catches an exception). Only
- * the exact token string hits; an entry lives at most {@code ttl} and never past the token's expiry.
+ * claims read again (reading a claim the JWT API has no constant for throws and catches an exception).
+ * Only the exact {@code Authorization} header (scheme and token) hits; an entry lives at most {@code ttl}
+ * and never past the token's expiry.
  */
 @ApplicationScoped
 public class VerifiedTokens {
@@ -34,22 +35,22 @@ public class VerifiedTokens {
         this.maxEntries = config.tokenCache().maxEntries();
     }
 
-    public Verified get(String token) {
+    public Verified get(String authorization) {
         if (ttlMillis <= 0) {
             return null;
         }
-        Entry entry = entries.get(token);
+        Entry entry = entries.get(authorization);
         if (entry == null) {
             return null;
         }
         if (System.currentTimeMillis() >= entry.validUntilMillis()) {
-            entries.remove(token, entry);
+            entries.remove(authorization, entry);
             return null;
         }
         return entry.verified();
     }
 
-    public void put(String token, Verified verified) {
+    public void put(String authorization, Verified verified) {
         if (ttlMillis <= 0 || !(verified.identity().getPrincipal() instanceof JsonWebToken jwt)
                 || jwt.getExpirationTime() <= 0) {
             return;
@@ -63,7 +64,7 @@ public class VerifiedTokens {
             // crude but bounded: a flood of distinct tokens only costs re-verification
             entries.clear();
         }
-        entries.put(token, new Entry(verified, until));
+        entries.put(authorization, new Entry(verified, until));
     }
 
     @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
