@@ -97,4 +97,39 @@ class ConsumptionTest {
         assertEquals(1, events.size());
         assertEquals(List.of(), EventSchemas.violations(Json.mapper().valueToTree(events.get(0))));
     }
+
+    @Test
+    void shouldScoreAStructuredAnswerWithEvidencePointingIntoItsFields() {
+        UUID sessionId = UUID.randomUUID();
+        String candidate = "metrics-" + UUID.randomUUID();
+        KafkaEvents.send(Topics.SESSIONS, Sessions.structuredAnswer(sessionId, "northwind", candidate,
+                "Qualified plays, because starts alone are easy to inflate.", """
+                {"metrics":[{"name":"7-day qualified play rate","rank":1,"kind":"PRIMARY"},
+                            {"name":"Time-to-first-play no more than 10% worse","rank":2,"kind":"GUARDRAIL"}],
+                 "decisionThreshold":"Pilot in one region for 3 weeks vs control; ship at +2 points, kill it if plays drop."}"""));
+
+        List<EventEnvelope> events = KafkaEvents.read(Topics.SCORES,
+                e -> e.subject().equals(sessionId.toString()) && e.type().endsWith("answer-scored"), 1, Duration.ofSeconds(30));
+        assertEquals(1, events.size());
+        assertEquals(List.of(), EventSchemas.violations(Json.mapper().valueToTree(events.get(0))));
+        given().auth().oauth2(TestTokens.token(candidate, "northwind", "candidate"))
+                .get("/api/scores?sessionId=" + sessionId).then().statusCode(200)
+                .body("[0].dimensions.find { it.key == 'decision-spine' }.evidence.pointer", hasItem("/metrics/0/name"))
+                .body("[0].dimensions.find { it.key == 'decision-spine' }.evidence.quote", hasItem("7-day qualified play rate"))
+                .body("[0].dimensions.find { it.key == 'decision-spine' }.level", equalTo(4));
+    }
+
+    @Test
+    void shouldScoreTheRestOfAPollWhenOneAnswerIsUnreadable() {
+        UUID sessionId = UUID.randomUUID();
+        EventEnvelope unreadable = EventEnvelope.of(dev.debrief.contracts.EventType.ANSWER_SUBMITTED,
+                "/debrief/session-service", sessionId.toString(), "northwind", java.time.Instant.now(),
+                Json.mapper().createObjectNode().put("sessionId", sessionId.toString()).put("answerId", "not-a-uuid"));
+        KafkaEvents.send(Topics.SESSIONS, unreadable);
+        KafkaEvents.send(Topics.SESSIONS, Sessions.answer(sessionId, "northwind", "fay-" + UUID.randomUUID(), 1,
+                Sessions.STRONG_STORY));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Sessions.scores(sessionId) == 1);
+        assertEquals(1, Sessions.scores(sessionId));
+    }
 }

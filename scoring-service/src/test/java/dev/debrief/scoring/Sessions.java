@@ -43,6 +43,24 @@ final class Sessions {
                 Instant.now(), Json.mapper().valueToTree(data));
     }
 
+    static EventEnvelope structuredAnswer(UUID sessionId, String tenant, String candidateUsername, String notes,
+            String structuredJson) {
+        AnswerSubmitted data = new AnswerSubmitted(sessionId, UUID.randomUUID(), TestTokens.subjectOf(candidateUsername),
+                UUID.randomUUID(), 1, "METRIC_DESIGN", "data-case", "STRUCTURED_METRICS",
+                "Define success metrics for a new row on the home page.", notes, read(structuredJson), null, 1, 400,
+                Instant.now());
+        return EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service", sessionId.toString(), tenant,
+                Instant.now(), Json.mapper().valueToTree(data));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     static EventEnvelope completed(UUID sessionId, String tenant) {
         return EventEnvelope.of(EventType.SESSION_COMPLETED, "/debrief/session-service", sessionId.toString(), tenant,
                 Instant.now(), Json.mapper().valueToTree(Map.of("sessionId", sessionId)));

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Sentences, tokens and universal parts of speech from Apache OpenNLP's English UD-EWT models. The models
@@ -24,6 +25,12 @@ public final class TextAnalyzer {
     static final String SENTENCE_MODEL = "opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
     static final String TOKEN_MODEL = "opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
     static final String POS_MODEL = "opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
+
+    /** The words the UD tagger can call NUM: cardinals and the multipliers spoken in impact statements. */
+    static final Set<String> NUMBER_WORDS = Set.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+            "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+            "thousand", "million", "millions", "billion", "billions", "dozen", "dozens", "hundreds", "thousands", "half");
 
     private final ThreadLocal<SentenceDetectorME> sentences;
     private final ThreadLocal<TokenizerME> tokenizer;
@@ -68,8 +75,12 @@ public final class TextAnalyzer {
             return sentenceTags[token.indexInSentence()];
         }
 
+        /**
+         * Digits, or a number word the tagger reads as NUM ("three" people, not "three-way"): only number words are
+         * tagged, so an answer without any costs no tagging here.
+         */
         public boolean isNumber(Token token) {
-            return token.hasDigit() || "NUM".equals(pos(token));
+            return token.hasDigit() || NUMBER_WORDS.contains(token.text().toLowerCase(Locale.ROOT)) && "NUM".equals(pos(token));
         }
 
         public long wordCount() {

@@ -55,7 +55,7 @@ public final class ScoringBenchmark {
     private ScoringBenchmark() {
     }
 
-    record Sample(String rubric, String category, String format, String prompt, String text) {
+    record Sample(String rubric, String category, String format, String prompt, String text, JsonNode structured) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,7 +72,7 @@ public final class ScoringBenchmark {
         Map<String, RubricDefinition> rubrics = RubricSeeder.read().stream()
                 .collect(Collectors.toMap(RubricDefinition::slug, Function.identity()));
         AnswerScorer scorer = new AnswerScorer(new TextAnalyzer());
-        List<Sample> text = samples.stream().filter(s -> !"SQL".equals(s.format())).toList();
+        List<Sample> text = samples.stream().filter(s -> "FREE_TEXT".equals(s.format())).toList();
         List<Sample> sql = samples.stream().filter(s -> "SQL".equals(s.format())).toList();
         int words = text.stream().mapToInt(s -> s.text().split("\\s+").length).sum() / text.size();
         System.out.printf(Locale.ROOT, "in-process: %d text answers (mean %d words), %d SQL answers (static inspection)%n",
@@ -107,7 +107,7 @@ public final class ScoringBenchmark {
                 for (int i = offset; i < count; i += threads) {
                     Sample s = samples.get(i % samples.size());
                     levels += scorer.score(rubrics.get(s.rubric()), new AnswerScorer.AnswerInput(s.format(), s.prompt(),
-                            s.text()), null).dimensions().size();
+                            s.text(), s.structured()), null).dimensions().size();
                 }
                 return levels;
             }));
@@ -185,7 +185,7 @@ public final class ScoringBenchmark {
         UUID session = UUID.randomUUID();
         UUID answer = UUID.randomUUID();
         AnswerSubmitted data = new AnswerSubmitted(session, answer, "bench-candidate", UUID.randomUUID(), 1, s.category(),
-                s.rubric(), s.format(), s.prompt(), s.text(), null, null, 1, 120, Instant.now());
+                s.rubric(), s.format(), s.prompt(), s.text(), s.structured(), null, 1, 120, Instant.now());
         EventEnvelope envelope = EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service",
                 session.toString(), "northwind", Instant.now(), Json.mapper().valueToTree(data));
         try {
@@ -310,7 +310,8 @@ public final class ScoringBenchmark {
             if (!line.isBlank()) {
                 JsonNode row = Json.mapper().readTree(line);
                 samples.add(new Sample(row.get("rubric").asText(), row.get("category").asText(),
-                        row.get("answerFormat").asText(), row.get("prompt").asText(), row.get("answer").asText()));
+                        row.get("answerFormat").asText(), row.get("prompt").asText(), row.get("answer").asText(),
+                        row.get("structured")));
             }
         }
         return samples;
