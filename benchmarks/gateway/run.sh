@@ -156,7 +156,8 @@ for round in $(seq 1 "$ROUNDS"); do
     proxy_ticks=$(( $(cpu_ticks ${proxy_pids[$target]}) - proxy_before ))
     upstream_ticks=$(( $(cpu_ticks "$question_pid") - upstream_before ))
     echo "$out" >"$work/wrk-$round-$target.txt"
-    python3 - "$target" "$round" "$proxy_ticks" "$upstream_ticks" "$(getconf CLK_TCK)" >>"$results" <<PY
+    python3 - "$target" "$round" "$proxy_ticks" "$upstream_ticks" "$(getconf CLK_TCK)" "$(cut -d' ' -f1 /proc/loadavg)" \
+      >>"$results" <<PY
 import re, sys
 out = """$out"""
 def ms(v):
@@ -171,7 +172,7 @@ requests = int(re.search(r"(\d+) requests in", out).group(1))
 tick_ms = 1000 / int(sys.argv[5])
 per_1k = lambda ticks: int(ticks) * tick_ms / max(requests, 1) * 1000
 print(f"{sys.argv[1]}\t{sys.argv[2]}\t{rps:.0f}\t{p50:.2f}\t{p99:.2f}\t{bad.group(1) if bad else 0}\t"
-      f"{per_1k(sys.argv[3]):.0f}\t{per_1k(sys.argv[4]):.0f}\t{errors.group(0) if errors else ''}")
+      f"{per_1k(sys.argv[3]):.0f}\t{per_1k(sys.argv[4]):.0f}\t{errors.group(0) if errors else ''}\tload {sys.argv[6]}")
 PY
     log "round $round $(tail -1 "$results")"
   done
@@ -187,7 +188,9 @@ for target in ("direct", "nginx", "gateway"):
     bad = sum(int(r[5]) for r in mine)
     if bad:
         print(f"WARNING: {target} answered {bad} non-2xx responses")
-print(f"\nwrk -t{sys.argv[3]} -c{sys.argv[2]} -d{sys.argv[4]}, median of {sys.argv[5]} rounds\n")
+loads = [r[9].split()[1] for r in rows if len(r) > 9]
+print(f"\nwrk -t{sys.argv[3]} -c{sys.argv[2]} -d{sys.argv[4]}, median of {sys.argv[5]} rounds; "
+      f"1-minute load average at the end of each run: {', '.join(loads)}\n")
 print("| target | requests/s | p50 ms | p99 ms | proxy CPU ms per 1000 requests | service CPU ms per 1000 requests |")
 print("|---|---:|---:|---:|---:|---:|")
 for target, (rps, p50, p99, proxy_cpu, service_cpu) in median.items():
