@@ -25,6 +25,11 @@ public class GatewayRoutes {
 
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
     private static final String API = "/api/*";
+    /**
+     * Right after the CORS filter (route order -300, SecurityHandlerPriorities.CORS) and before the HTTP
+     * layer's authentication (-200) and authorization (-100) handlers.
+     */
+    private static final int API_ORDER = -250;
 
     private final GatewayConfig config;
     private final Upstreams upstreams;
@@ -47,17 +52,19 @@ public class GatewayRoutes {
         router.get("/openapi").handler(openApi);
         router.get("/q/openapi").handler(openApi);
 
-        router.route(API).handler(requestContext);
-        router.route(API).handler(authentication);
-        router.route(API).handler(rateLimit);
+        // API requests are the gateway's own from CORS on: the HTTP layer's lazy authentication and permission
+        // handlers (nothing to do here, yet a Mutiny pipeline per request) are not in their way
+        router.route(API).order(API_ORDER).handler(requestContext);
+        router.route(API).order(API_ORDER + 1).handler(authentication);
+        router.route(API).order(API_ORDER + 2).handler(rateLimit);
         new TreeMap<>(config.routes()).forEach((name, prefixes) -> {
             Upstream upstream = upstreams.named(name);
             for (String prefix : prefixes) {
-                router.route(prefix).handler(rc -> forward(rc, upstream));
-                router.route(prefix + "/*").handler(rc -> forward(rc, upstream));
+                router.route(prefix).order(API_ORDER + 3).handler(rc -> forward(rc, upstream));
+                router.route(prefix + "/*").order(API_ORDER + 3).handler(rc -> forward(rc, upstream));
             }
         });
-        router.route(API).handler(GatewayProblems::notFound);
+        router.route(API).order(API_ORDER + 4).handler(GatewayProblems::notFound);
         router.route(API).failureHandler(GatewayRoutes::failed);
     }
 

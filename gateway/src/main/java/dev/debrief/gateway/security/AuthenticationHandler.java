@@ -2,8 +2,7 @@ package dev.debrief.gateway.security;
 
 import dev.debrief.gateway.routing.GatewayHeaders;
 import dev.debrief.gateway.routing.GatewayProblems;
-import io.quarkus.security.identity.IdentityProviderManager;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -27,13 +26,13 @@ public class AuthenticationHandler implements Handler<RoutingContext> {
     /** Browsers cannot set headers on a WebSocket: Quarkus lets them carry one as a subprotocol. */
     private static final String UPGRADE_HEADER_CARRIER = "quarkus-http-upgrade#";
 
-    private final IdentityProviderManager identityProviders;
+    private final HttpAuthenticator authenticator;
     private final AccessRules rules;
     private final VerifiedTokens verified;
 
-    public AuthenticationHandler(IdentityProviderManager identityProviders, AccessRules rules,
+    public AuthenticationHandler(HttpAuthenticator authenticator, AccessRules rules,
             VerifiedTokens verified) {
-        this.identityProviders = identityProviders;
+        this.authenticator = authenticator;
         this.rules = rules;
         this.verified = verified;
     }
@@ -51,7 +50,8 @@ public class AuthenticationHandler implements Handler<RoutingContext> {
             return;
         }
         Context context = Vertx.currentContext();
-        QuarkusHttpUser.getSecurityIdentity(rc, identityProviders).subscribe().with(
+        // not yet verified: quarkus-oidc checks it (the gateway's routes come before the HTTP layer's own)
+        authenticator.attemptAuthentication(rc).subscribe().with(
                 identity -> onContext(context, () -> {
                     if (identity == null || identity.isAnonymous()) {
                         GatewayProblems.unauthorized(rc, "A valid bearer token is required");
