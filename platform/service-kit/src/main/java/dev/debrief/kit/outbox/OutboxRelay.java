@@ -35,8 +35,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary, fixed: the advisory lock key that serialises relays of one service. */
-    private static final long RELAY_LOCK = 0x0de6_81ef_0001L;
+    /**
+     * Arbitrary, fixed: with the service's schema it names the advisory lock that serialises the relays of one
+     * service. Services share a database, so the schema keeps one service's drain from waiting on another's.
+     */
+    private static final int RELAY_LOCK = 0x0de6_81ef;
     static final int BUSY = -1;
     private static final int MAX_BUSY_RETRIES = 3;
 
@@ -107,7 +110,8 @@ public class OutboxRelay {
             return QuarkusTransaction.requiringNew().call(() -> {
                 entityManager.createNativeQuery("select set_config('lock_timeout', :wait, true)")
                         .setParameter("wait", lockWait.toMillis() + "ms").getSingleResult();
-                entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked")
+                entityManager.createNativeQuery(
+                        "select 1 from (select pg_advisory_xact_lock(:key, hashtext(current_schema()))) locked")
                         .setParameter("key", RELAY_LOCK).getSingleResult();
                 List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq")
                         .page(0, batchSize).list();
