@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +24,16 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RequestContextHandler implements Handler<RoutingContext> {
 
-    private static final Logger ACCESS = Logger.getLogger("dev.debrief.gateway.access");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final long maxBodySize;
-    private final boolean accessLog;
+    private final boolean accessLogEnabled;
+    private final AccessLog accessLog;
 
-    public RequestContextHandler(GatewayConfig config) {
+    public RequestContextHandler(GatewayConfig config, AccessLog accessLog) {
         this.maxBodySize = config.limits().maxBodySize().asLongValue();
-        this.accessLog = config.accessLog().enabled();
+        this.accessLogEnabled = config.accessLog().enabled();
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -59,7 +59,7 @@ public class RequestContextHandler implements Handler<RoutingContext> {
         }
         rc.response().putHeader(GatewayHeaders.REQUEST_ID, requestId);
         rc.put(GatewayHeaders.KEY_REQUEST_ID, requestId);
-        if (accessLog) {
+        if (accessLogEnabled) {
             rc.addEndHandler(done -> log(rc, start, requestId));
         }
 
@@ -132,7 +132,7 @@ public class RequestContextHandler implements Handler<RoutingContext> {
     }
 
     /** Built by hand rather than through a format string: it runs for every request. */
-    private static void log(RoutingContext rc, long start, String requestId) {
+    private void log(RoutingContext rc, long start, String requestId) {
         TokenFacts facts = rc.get(GatewayHeaders.KEY_FACTS);
         long micros = (System.nanoTime() - start) / 1_000;
         long fraction = micros % 1000;
@@ -144,6 +144,6 @@ public class RequestContextHandler implements Handler<RoutingContext> {
                 .append(facts == null ? "-" : facts.client().orElse(facts.subject()))
                 .append(" tenant=").append(facts == null ? "-" : facts.tenant().orElse("-"))
                 .append(" request=").append(requestId);
-        ACCESS.info(line);
+        accessLog.write(line);
     }
 }
