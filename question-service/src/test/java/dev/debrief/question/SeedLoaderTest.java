@@ -6,7 +6,9 @@ import dev.debrief.question.domain.QuestionBank;
 import dev.debrief.testsupport.RealInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -16,6 +18,8 @@ import java.util.Map;
 import static dev.debrief.question.Catalog.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The seed loads into the public catalog once; loading it again changes nothing; a changed entry is a version. */
 @QuarkusTest
@@ -24,6 +28,9 @@ class SeedLoaderTest {
 
     @Inject
     SeedLoader loader;
+
+    @Inject
+    EntityManager entityManager;
 
     private static SeedLoader.Seed fixture() throws Exception {
         try (InputStream in = SeedLoaderTest.class.getClassLoader().getResourceAsStream("seed/test-catalog.json")) {
@@ -52,6 +59,18 @@ class SeedLoaderTest {
                 .body("rounds.minutes", org.hamcrest.Matchers.contains(30, 45, 60, 60, 45));
         as("candidate", null).get("/api/questions?scope=public&company=Netflix&size=1").then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(60));
+    }
+
+    @Test
+    void shouldSkipASeedFileWhoseExactContentWasLoadedBefore() {
+        // loaded at startup, so its fingerprint is recorded
+        assertFalse(loader.loadIfChanged("seed/test-catalog.json"));
+
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("delete from seed_fingerprint where resource = 'seed/test-catalog.json'").executeUpdate());
+        assertTrue(loader.loadIfChanged("seed/test-catalog.json"), "without a fingerprint the file loads again");
+        assertFalse(loader.loadIfChanged("seed/test-catalog.json"));
+        as("candidate", null).get("/api/questions?scope=public&tag=fixture").then().body("total", equalTo(4));
     }
 
     @Test

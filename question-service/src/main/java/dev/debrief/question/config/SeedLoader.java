@@ -17,7 +17,10 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * Loads the public catalog from the seed at startup, idempotently: a question or loop already there with
- * the same content is left alone, a changed one gets a new version, a new one is created and published.
+ * the same content is left alone, a changed one gets a new version, a new one is created and published. A seed
+ * file whose exact content was loaded before is skipped without reading the catalog.
  * Replicas starting together take turns on an advisory lock. An invalid entry is logged and skipped.
  */
 @ApplicationScoped
@@ -56,12 +60,39 @@ public class SeedLoader {
     }
 
     void onStart(@Observes StartupEvent event) {
-        for (String resource : config.seedResources()) {
-            Seed seed = read(resource);
-            if (seed != null) {
-                load(resource, seed);
-            }
+        config.seedResources().forEach(this::loadIfChanged);
+    }
+
+    /**
+     * Loads a seed resource unless this exact content was loaded before (its SHA-256 is recorded after a load).
+     *
+     * @return whether it was loaded
+     */
+    public boolean loadIfChanged(String resource) {
+        byte[] content = bytes(resource);
+        if (content == null) {
+            LOG.warnf("Seed %s is not on the classpath; nothing loaded from it", resource);
+            return false;
         }
+        String fingerprint = sha256(content);
+        if (fingerprint.equals(recordedFingerprint(resource))) {
+            LOG.infof("Seed %s: unchanged since it was last loaded", resource);
+            return false;
+        }
+        load(resource, parse(resource, content));
+        // after the load's own commit: a crash in between only means loading the same seed again, which is idempotent
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "insert into seed_fingerprint (resource, sha256, loaded_at) values (:resource, :sha256, now())"
+                        + " on conflict (resource) do update set sha256 = excluded.sha256, loaded_at = excluded.loaded_at")
+                .setParameter("resource", resource).setParameter("sha256", fingerprint).executeUpdate());
+        return true;
+    }
+
+    private String recordedFingerprint(String resource) {
+        List<?> rows = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select sha256 from seed_fingerprint where resource = :resource")
+                .setParameter("resource", resource).getResultList());
+        return rows.isEmpty() ? null : rows.get(0).toString();
     }
 
     /** @return per outcome, how many questions it had; loops are counted under their own key in the log */
@@ -102,15 +133,27 @@ public class SeedLoader {
         return true;
     }
 
-    private Seed read(String resource) {
+    private static byte[] bytes(String resource) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                LOG.warnf("Seed %s is not on the classpath; nothing loaded from it", resource);
-                return null;
-            }
-            return mapper.readValue(in, Seed.class);
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("seed " + resource + " is not readable", e);
+        }
+    }
+
+    private Seed parse(String resource, byte[] content) {
+        try {
+            return mapper.readValue(content, Seed.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("seed " + resource + " is not valid JSON", e);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }
