@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The breaker in front of question-service. The test profile opens it after 4 failed calls in a row and
+ * The breaker in front of question-service. The test profile opens it after 6 failed calls in a row and
  * lets a probe through after 500 ms; each creation here tries the catalog twice (one retry).
  */
 @QuarkusTest
@@ -48,9 +48,10 @@ class CatalogCircuitBreakerTest {
         CatalogStub.stubDownQuestion(down);
         String downPath = "/api/questions/" + down + "/snapshot";
 
-        create(token, down).then().statusCode(503).contentType("application/problem+json");
-        create(token, down).then().statusCode(503).contentType("application/problem+json");
-        CatalogStub.server().verify(4, getRequestedFor(urlEqualTo(downPath)));
+        for (int i = 0; i < 3; i++) {
+            create(token, down).then().statusCode(503).contentType("application/problem+json");
+        }
+        CatalogStub.server().verify(6, getRequestedFor(urlEqualTo(downPath)));
         assertEquals(CircuitBreakerState.OPEN, CircuitBreakerMaintenance.get().currentState(Catalog.QUESTION_BREAKER));
 
         // open: even a question the catalog would serve is refused at once, and the catalog is not called
@@ -61,7 +62,7 @@ class CatalogCircuitBreakerTest {
                 .body("detail", containsString("failed repeatedly"));
         create(token, down).then().statusCode(503);
         CatalogStub.server().verify(0, getRequestedFor(urlEqualTo(healthyPath)));
-        CatalogStub.server().verify(4, getRequestedFor(urlEqualTo(downPath)));
+        CatalogStub.server().verify(6, getRequestedFor(urlEqualTo(downPath)));
         assertEquals(0L, sessionsOf(candidateName), "a refused creation leaves no session behind");
 
         // after the delay one probe goes through; it succeeds, so the breaker closes
