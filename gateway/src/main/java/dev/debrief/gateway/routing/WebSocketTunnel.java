@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * WebSocket upgrades, tunnelled here rather than by Vert.x's reverse proxy, which answers a bare 502 when
  * the upstream cannot be reached and never tells the breaker. An unreachable upstream is answered 503,
  * a silent one 504 and an open breaker 503 with Retry-After, all problem+json like the HTTP routes;
- * once the upstream answers 101 the two connections are joined byte for byte.
+ * once the upstream answers 101 the two connections are joined by two Vert.x pipes, with back-pressure.
  */
 final class WebSocketTunnel {
 
@@ -117,10 +117,10 @@ final class WebSocketTunnel {
                 service.close();
                 return;
             }
-            client.result().handler(service::write);
-            service.handler(client.result()::write);
-            client.result().closeHandler(v -> service.close());
-            service.closeHandler(v -> client.result().close());
+            // Vert.x pipes: each side pauses while the other cannot take more, and the end or failure of one
+            // side ends the other
+            client.result().pipeTo(service);
+            service.pipeTo(client.result());
         });
     }
 }
