@@ -31,12 +31,7 @@ final class WebSocketTunnel {
     }
 
     static void open(RoutingContext rc, Upstream upstream) {
-        long now = System.nanoTime();
-        if (!upstream.breaker().allow(now)) {
-            rc.response().putHeader(HttpHeaders.RETRY_AFTER,
-                    Long.toString(upstream.breaker().secondsUntilTrial(now)));
-            GatewayProblems.send(rc, 503, "upstream-unavailable", "Service unavailable",
-                    upstream.name() + "-service is failing; retry later");
+        if (GatewayProblems.refusedByOpenBreaker(rc, upstream)) {
             return;
         }
         HttpServerRequest incoming = rc.request();
