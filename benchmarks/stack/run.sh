@@ -5,7 +5,8 @@
 #   benchmarks/stack/run.sh              # STARTS=3 (one first start, two later ones), IDLE=20 s before reading RSS
 #
 # Runs the launcher (the code behind ./stack) on ports of its own (24xxx) and a data directory of its own
-# (benchmarks/stack/target/home), stops it with SIGINT like Ctrl-C, and checks that nothing it started is left.
+# (benchmarks/stack/target/home), stops it with SIGTERM (a background job of a script ignores SIGINT; the
+# launcher handles both alike), and checks that nothing it started is left.
 # Results: benchmarks/stack/target/results.txt. Needs the project built (./mvnw install -DskipTests).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,15 +37,17 @@ for n in $(seq 1 "$STARTS"); do
     say "  $s: Quarkus $(grep -o 'started in [0-9.]*s' "$home/logs/$s.log" | tail -1)"
   done
   sleep "$IDLE"
-  say "  RSS after ${IDLE} s idle (MiB):"
-  for pid in $(pgrep -P "$stack"); do
-    args=$(tr '\0' ' ' < "/proc/$pid/cmdline")
+  say "  RSS after ${IDLE} s idle (MiB; PostgreSQL: the postmaster):"
+  # every process of this stack names its data directory on its command line (the services through their AOT cache)
+  stackpids=$(pgrep -f -- "$home" | grep -vx "$stack" | tr '\n' ' ')
+  for pid in $stackpids; do
+    args=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || continue
     name=$(grep -oE 'question-service|scoring-service|session-service|gateway/|kafka\.Kafka|keycloak|bin/postgres' <<< "$args" | head -1)
-    say "    ${name:-?} $(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")"
+    case "${args%% *}" in */sh|*/bash) continue ;; esac  # kc.sh, the wrapper of Keycloak's JVM
+    [ -n "$name" ] && say "    ${name%/} $(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")"
   done
-  children=$(pgrep -P "$stack" | tr '\n' ' ')
   t0=$(date +%s)
-  kill -INT "$stack"; wait "$stack" || true
-  left=0; for pid in $children; do kill -0 "$pid" 2>/dev/null && left=$((left + 1)); done
+  kill -TERM "$stack"; wait "$stack" || true
+  left=$(pgrep -f -- "$home" | wc -l || true)  # pgrep fails when it finds nothing: the good case
   say "  stopped in $(( $(date +%s) - t0 )) s; processes left behind: $left; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
