@@ -32,7 +32,8 @@ public class IdleExpiry {
         this.config = config;
     }
 
-    @Scheduled(every = "${debrief.sessions.expiry-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${debrief.sessions.expiry-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         expireIdle();
     }

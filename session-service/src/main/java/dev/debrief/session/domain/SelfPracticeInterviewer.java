@@ -28,7 +28,8 @@ public class SelfPracticeInterviewer {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${debrief.sessions.tick-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${debrief.sessions.tick-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         tick();
     }

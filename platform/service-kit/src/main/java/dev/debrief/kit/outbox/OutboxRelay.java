@@ -2,7 +2,6 @@ package dev.debrief.kit.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +53,6 @@ public class OutboxRelay {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** False until the first poll: at start-up the Kafka channel may not be wired yet, and the poll catches up. */
     private volatile boolean accepting;
-    private volatile boolean started;
 
     public OutboxRelay(EntityManager entityManager, @Channel("outbox") Emitter<String> emitter, Clock clock,
             @ConfigProperty(name = "debrief.outbox.batch-size", defaultValue = "200") int batchSize,
@@ -79,21 +77,13 @@ public class OutboxRelay {
         }
     }
 
-    /**
-     * The scheduler can fire before the application has started (a slow start on a busy machine), and the Kafka
-     * channel is wired by an earlier start-up observer than this one: polls wait for it.
-     */
-    void onStart(@Observes StartupEvent event) {
-        started = true;
-    }
-
     /** The safety net for nudges lost to a crash or a Kafka outage. */
+    // not while the application starts (its Kafka channel, which this bean's constructor needs, is not wired yet
+    // on a slow start) or stops
     @Scheduled(every = "${debrief.outbox.poll-interval:2s}", delayed = "${debrief.outbox.first-poll-delay:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        if (!started) {
-            return;
-        }
         accepting = true;
         nudge();
     }
