@@ -24,6 +24,7 @@ need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v psql >/dev/null || need+=(postgresql-client)
 command -v openssl >/dev/null || need+=(openssl)
+command -v jq >/dev/null || need+=(jq)
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}"; fi
 
 # 2. infrastructure: a running local stack (./stack --infra-only), else start it
@@ -52,30 +53,47 @@ export TOKEN="$header.$payload.$sig"
 
 # 5. start the service from its jar (the port must be free: a leftover service would share the CPU)
 if curl -s -o /dev/null "http://localhost:$PORT/q/health/live"; then echo "port $PORT is taken; stop what runs there" >&2; exit 1; fi
-# shellcheck disable=SC2086
-java $HEAP \
-  -Dquarkus.http.port="$PORT" \
-  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
-  -Dquarkus.datasource.username="$PG_USER" -Dquarkus.datasource.password="$PGPASSWORD" \
-  -Dquarkus.flyway.schemas="$SCHEMA" -Dquarkus.hibernate-orm.database.default-schema="$SCHEMA" \
-  -Dquarkus.datasource.jdbc.additional-jdbc-properties.currentSchema="$SCHEMA" \
-  -Dkafka.bootstrap.servers="$KAFKA" -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$pub" \
-  -jar "$jar" > "$work/service.log" 2>&1 &
-svc=$!
+svc=""
+start_service() {   # extra -D options as arguments
+  # shellcheck disable=SC2086
+  java $HEAP "$@" \
+    -Dquarkus.http.port="$PORT" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
+    -Dquarkus.datasource.username="$PG_USER" -Dquarkus.datasource.password="$PGPASSWORD" \
+    -Dquarkus.flyway.schemas="$SCHEMA" -Dquarkus.hibernate-orm.database.default-schema="$SCHEMA" \
+    -Dquarkus.datasource.jdbc.additional-jdbc-properties.currentSchema="$SCHEMA" \
+    -Dkafka.bootstrap.servers="$KAFKA" -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$pub" \
+    -jar "$jar" >> "$work/service.log" 2>&1 &
+  svc=$!
+  for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/q/health/live" >/dev/null 2>&1 && break; sleep 1; done
+  curl -fs "http://localhost:$PORT/q/health/live" >/dev/null || { echo "service did not start; see $work/service.log"; exit 1; }
+}
 stop() {   # $1 = pid: ask, wait up to 15 s, then insist, so the next run never meets this one
+  [ -n "$1" ] || return 0
   kill "$1" 2>/dev/null || return 0
   for _ in $(seq 1 30); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
   kill -9 "$1" 2>/dev/null || true
 }
 cleanup() { stop "$svc"; [ -z "$infra_pid" ] || stop "$infra_pid"; }
 trap cleanup EXIT
-for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/q/health/live" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "http://localhost:$PORT/q/health/live" >/dev/null || { echo "service did not start; see $work/service.log"; exit 1; }
+: > "$work/service.log"
+start_service
+# the index data in the readiness answer: size and the search cache's hits and misses
+index_data() { curl -s "http://localhost:$PORT/q/health/ready" | jq -c '.checks[] | select(.name == "catalog index") | .data'; }
+wait_for_catalog() {   # until the in-memory index holds every generated question (it polls once a second)
+  want=$(pg -qAtc "select count(*) from $SCHEMA.question")
+  for _ in $(seq 1 180); do
+    [ "$(index_data | jq '.questions')" = "$want" ] && return 0
+    sleep 1
+  done
+  echo "the index never reached $want questions: $(index_data)" >&2; exit 1
+}
 
 # 6. 100,000 questions, and the request mixes
 if [ "${SKIP_GENERATE:-}" != "1" ]; then pg -q -v schema="$SCHEMA" -f "$here/generate.sql" | tail -3; fi
 pg -qAtc "select w from unnest((select array_agg(substr(md5(n::text), 1, 3 + n % 5) || (array['ing','ion','er','al','ity','ness','ment','ly'])[1 + n % 8] order by n) from generate_series(1, 1000) n)) w" > "$work/words.txt"
 "$here/paths.sh" "$work/words.txt" "$work"
+wait_for_catalog
 curl -s -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/questions?size=1" | head -c 400; echo
 
 say "machine: $(nproc) cores; $(free -h | awk '/Mem:/ {print $2 " memory"}'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -92,25 +110,43 @@ drain() {   # after an overload, wait until the service answers promptly again (
     sleep 1
   done
 }
-# closed model first for both mixes, then the open model, so one phase's backlog never lands in the next
-for mix in list search; do
-  export PATHS_FILE="$work/$mix.paths"
+cache() { index_data | jq -r '"\(.searchCacheHits) \(.searchCacheMisses)"'; }
+closed() {   # $1 = mix, $2 = label
+  export PATHS_FILE="$work/$1.paths"
   wrk -t2 -c"$CONNECTIONS" -d10s -s "$here/paths.lua" "http://localhost:$PORT" > /dev/null   # warm-up
   drain
   say ""
-  say "== $mix: wrk closed model, $CONNECTIONS connections, ${DURATION}s (load before: $(cut -d' ' -f1 /proc/loadavg))"
-  before=$(ticks)
+  say "== $2: wrk closed model, $CONNECTIONS connections, ${DURATION}s (load before: $(cut -d' ' -f1 /proc/loadavg))"
+  before=$(ticks); read -r hits0 misses0 <<< "$(cache)"
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$here/paths.lua" "http://localhost:$PORT" | tee "$work/wrk.txt" | tee -a "$results"
+  read -r hits1 misses1 <<< "$(cache)"
   done_requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
-  say "service CPU per request: $(awk -v t=$(( $(ticks) - before )) -v hz="$hz" -v n="$done_requests" 'BEGIN { if (n > 0) printf "%.2f ms", t * 1000 / hz / n }') (independent of how much CPU the machine gave it)"
-  say "service memory after $mix: $(rss)"
-done
-for mix in list search; do
+  say "service CPU per request: $(awk -v t=$(( $(ticks) - before )) -v hz="$hz" -v n="$done_requests" 'BEGIN { if (n > 0) printf "%.3f ms", t * 1000 / hz / n }') (independent of how much CPU the machine gave it); load after: $(cut -d' ' -f1 /proc/loadavg)"
+  [ "$1" = list ] || say "search cache during the run: $((hits1 - hits0)) hits, $((misses1 - misses0)) misses"
+  say "service memory after $2: $(rss)"
+}
+open_model() {   # $1 = mix, $2 = label
   drain
   say ""
-  say "== $mix: open model, $RATE req/s constant (load before: $(cut -d' ' -f1 /proc/loadavg))"
-  java "$here/OpenLoad.java" "http://localhost:$PORT" "$work/$mix.paths" "$TOKEN" "$RATE" "$DURATION" 5 | tee -a "$results"
-  say "service memory after $mix open model: $(rss)"
-done
+  say "== $2: open model, $RATE req/s constant (load before: $(cut -d' ' -f1 /proc/loadavg))"
+  read -r hits0 misses0 <<< "$(cache)"
+  java "$here/OpenLoad.java" "http://localhost:$PORT" "$work/$1.paths" "$TOKEN" "$RATE" "$DURATION" 5 | tee -a "$results"
+  read -r hits1 misses1 <<< "$(cache)"
+  [ "$1" = list ] || say "search cache during the run (incl. warm-up): $((hits1 - hits0)) hits, $((misses1 - misses0)) misses"
+  say "service memory after $2 open model: $(rss)"
+}
+# closed model first for both mixes, then the open model, so one phase's backlog never lands in the next
+closed list list
+closed search search
+open_model list list
+open_model search search
+# and search again with the per-text match cache off: every request asks PostgreSQL
+if [ "${UNCACHED:-1}" = "1" ]; then
+  stop "$svc"
+  start_service -Ddebrief.catalog.search-cache-matches=0
+  wait_for_catalog
+  closed search "search, cache off"
+  open_model search "search, cache off"
+fi
 say ""
 say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
