@@ -80,6 +80,16 @@ final class StructuredAnswerScorer {
                 gap = text;
             }
         }
+
+        /** A found statement earns its points and is quoted; a missing one leaves its gap (when it has one). */
+        void credit(Hit hit, double worth, String gapWhenMissing) {
+            if (hit != null) {
+                points += worth;
+                evidence.add(hit);
+            } else if (gapWhenMissing != null) {
+                gap(gapWhenMissing);
+            }
+        }
     }
 
     AnswerScorer.Result score(RubricDefinition rubric, AnswerScorer.AnswerInput answer) {
@@ -210,25 +220,10 @@ final class StructuredAnswerScorer {
      * optionality (which doors are one-way), which a structure cannot show without saying so.
      */
     private static void optionality(Parts parts, Judgement j) {
-        Hit kill = first(parts.statements(), KILL);
-        if (kill != null) {
-            j.points += 0.75;
-            j.evidence.add(kill);
-        } else {
-            j.gap("Add a kill switch: the result at which you stop or roll back.");
-        }
-        Hit bounded = first(parts.statements(), BOUNDED);
-        if (bounded != null) {
-            j.points += 0.75;
-            j.evidence.add(bounded);
-        } else {
-            j.gap("Bound the first step: a pilot in one region or a small share of traffic, not everyone at once.");
-        }
-        Hit timeBox = first(parts.statements(), TIME_BOX);
-        if (timeBox != null) {
-            j.points += 0.5;
-            j.evidence.add(timeBox);
-        }
+        j.credit(first(parts.statements(), KILL), 0.75, "Add a kill switch: the result at which you stop or roll back.");
+        j.credit(first(parts.statements(), BOUNDED), 0.75,
+                "Bound the first step: a pilot in one region or a small share of traffic, not everyone at once.");
+        j.credit(first(parts.statements(), TIME_BOX), 0.5, null);
         if (first(parts.statements(), DOORS) == null) {
             j.points = Math.min(j.points, 2.0);
             j.gap("Say which parts are one-way doors and what the cheap, reversible first step buys you.");
@@ -242,18 +237,9 @@ final class StructuredAnswerScorer {
     private static void causality(Parts parts, Judgement j) {
         List<Field> where = new ArrayList<>(parts.statements());
         parts.metrics().forEach(m -> where.add(m.name()));
-        Hit comparison = first(where, COUNTERFACTUAL);
-        if (comparison != null) {
-            j.points += 0.75;
-            j.evidence.add(comparison);
-        } else {
-            j.gap("Say what the change is compared with (a control group or a holdout), so the threshold reads as an effect.");
-        }
-        Hit threat = first(parts.statements(), THREAT);
-        if (threat != null) {
-            j.points += 0.5;
-            j.evidence.add(threat);
-        }
+        j.credit(first(where, COUNTERFACTUAL), 0.75,
+                "Say what the change is compared with (a control group or a holdout), so the threshold reads as an effect.");
+        j.credit(first(parts.statements(), THREAT), 0.5, null);
         parts.ofKind("PRIMARY").stream().findFirst()
                 .filter(p -> NORMALISED.matcher(p.name().lower()).find())
                 .ifPresent(p -> j.points += 0.25);
