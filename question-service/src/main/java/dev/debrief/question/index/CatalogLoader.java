@@ -59,9 +59,25 @@ public class CatalogLoader {
         if (since == 0) {
             canonical = new HashMap<>();   // a full load drops values nobody uses any more
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+        try (Connection c = dataSource.getConnection()) {
+            // autocommit off: only inside a transaction does the driver honour the fetch size and stream the rows;
+            // with it on, a full load of 100,000 questions sits in the heap twice (raw rows, then records)
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try {
+                return read(c, since);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog index refresh failed", e);
+        }
+    }
+
+    private Delta read(Connection c, long since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SQL)) {
             ps.setString(1, Long.toUnsignedString(since));
-            ps.setFetchSize(2_000);   // with autocommit on, the driver still reads everything; fine at this size
+            ps.setFetchSize(1_000);
             List<IndexedQuestion> rows = new ArrayList<>();
             long xmin = 0;
             long epoch = 0;
@@ -78,8 +94,6 @@ public class CatalogLoader {
                 }
             }
             return new Delta(xmin, epoch, rows);
-        } catch (SQLException e) {
-            throw new IllegalStateException("catalog index refresh failed", e);
         }
     }
 
