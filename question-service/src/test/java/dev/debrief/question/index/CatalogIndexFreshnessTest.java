@@ -1,0 +1,118 @@
+package dev.debrief.question.index;
+
+import dev.debrief.testsupport.RealInfra;
+import dev.debrief.testsupport.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Writes that this replica did not make (another replica's, or a script's) reach its index through the delta
+ * poll: an update replaces the indexed question rather than adding a second one, and a transaction that
+ * commits after a later one is not skipped.
+ */
+@QuarkusTest
+@TestProfile(RealInfra.class)
+class CatalogIndexFreshnessTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void shouldShowAnotherReplicasEditInListsAsTheSameQuestion() throws SQLException {
+        String tag = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = create(tag);
+        awaitList(tag, p -> p.getInt("total") == 1);   // this replica's own write is applied: from here only the poll helps
+
+        try (Connection c = dataSource.getConnection()) {   // not through this replica's API: only the poll sees it
+            retitle(c, slug, "Edited elsewhere");
+        }
+
+        JsonPath page = awaitList(tag, p -> p.getList("items.title").contains("Edited elsewhere"));
+        assertEquals(1, page.getInt("total"));
+        assertEquals(List.of(slug), page.getList("items.slug"));
+    }
+
+    @Test
+    void shouldNotSkipATransactionThatCommitsAfterALaterOne() throws SQLException {
+        String tag = "late-" + UUID.randomUUID().toString().substring(0, 8);
+        String early = create(tag);
+        String later = create(tag);
+        awaitList(tag, p -> p.getInt("total") == 2);
+
+        try (Connection slow = dataSource.getConnection(); Connection fast = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            retitle(slow, early, "Committed last");   // begins first, commits last
+            retitle(fast, later, "Committed first");
+            awaitList(tag, p -> p.getList("items.title").contains("Committed first"));
+            slow.commit();
+        }
+
+        JsonPath page = awaitList(tag, p -> p.getList("items.title").contains("Committed last"));
+        assertEquals(2, page.getInt("total"));
+        assertEquals(List.of("Committed first", "Committed last"), page.getList("items.title"));
+    }
+
+    private static String create(String tag) {
+        String slug = tag + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = Map.ofEntries(Map.entry("slug", slug), Map.entry("title", "Original " + slug),
+                Map.entry("prompt", "How would you measure whether the new onboarding flow works?"),
+                Map.entry("category", "METRIC_DESIGN"), Map.entry("role", "DATA_PM"), Map.entry("levels", List.of("SENIOR")),
+                Map.entry("roundType", "DATA_CASE"), Map.entry("competencies", List.of("JUDGMENT")),
+                Map.entry("tags", List.of(tag)), Map.entry("timeBudgetSeconds", 900), Map.entry("difficulty", "MEDIUM"),
+                Map.entry("rubric", "data-case"), Map.entry("answerFormat", "FREE_TEXT"));
+        admin().body(body).post("/api/questions").then().statusCode(201);
+        return slug;
+    }
+
+    private static void retitle(Connection c, String slug, String title) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update question set title = ? where slug = ?")) {
+            ps.setString(1, title);
+            ps.setString(2, slug);
+            assertEquals(1, ps.executeUpdate());
+        }
+    }
+
+    /** The admin's list of this tag (sorted by title) once it satisfies {@code done}; the poll runs every second. */
+    private static JsonPath awaitList(String tag, Predicate<JsonPath> done) {
+        JsonPath page = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            page = admin().get("/api/questions?tag=" + tag + "&sort=title").then().statusCode(200).extract().jsonPath();
+            if (done.test(page)) {
+                return page;
+            }
+            sleep();
+        }
+        fail("the index never showed the change; last page: " + page.prettify());
+        return page;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification admin() {
+        return given().auth().oauth2(TestTokens.token("admin-staff", null, "admin")).contentType(ContentType.JSON);
+    }
+}
