@@ -7,9 +7,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 work="$here/target"; mkdir -p "$work"
 # ports of its own (not ./stack's 15432/19092), so it never meets a running stack or CI's end-to-end tests
-PG_HOST="${PG_HOST:-localhost}" PG_PORT="${PG_PORT:-45432}" PG_DB="${PG_DB:-debrief}"
+PG_HOST="${PG_HOST:-localhost}" PG_PORT="${PG_PORT:-27432}" PG_DB="${PG_DB:-debrief}"
 PG_USER="${PG_USER:-debrief}" PGPASSWORD="${PGPASSWORD:-debrief}"   # demo credentials of the local stack
-KAFKA_PORT="${KAFKA_PORT:-49092}" KAFKA="localhost:${KAFKA_PORT:-49092}"
+KAFKA_PORT="${KAFKA_PORT:-27092}" KAFKA="localhost:${KAFKA_PORT:-27092}"
 SCHEMA="${SCHEMA:-question_bench}"   # its own schema: never touches a running stack's question schema
 PORT="${PORT:-18081}"
 CONNECTIONS="${CONNECTIONS:-50}" DURATION="${DURATION:-30}" RATE="${RATE:-500}"
@@ -34,8 +34,8 @@ infra_pid=""
 if ! pg -qAtc 'select 1' >/dev/null 2>&1; then
   [ -f "$root/deploy/launcher/target/launcher.jar" ] || (cd "$root" && ./mvnw -q -B install -pl deploy/launcher -am -DskipTests)
   java -jar "$root/deploy/launcher/target/launcher.jar" --infra-only --home="$work/stack" --postgres-port="$PG_PORT" \
-    --kafka-port="$KAFKA_PORT" --kafka-controller-port=$((KAFKA_PORT + 1)) --keycloak-port=48180 \
-    --keycloak-management-port=48190 > "$work/stack.log" 2>&1 &
+    --kafka-port="$KAFKA_PORT" --kafka-controller-port=$((KAFKA_PORT + 1)) --keycloak-port=27180 \
+    --keycloak-management-port=27190 > "$work/stack.log" 2>&1 &
   infra_pid=$!
   for _ in $(seq 1 180); do pg -qAtc 'select 1' >/dev/null 2>&1 && break; sleep 1; done
 fi
