@@ -13,7 +13,7 @@ KAFKA_PORT="${KAFKA_PORT:-27092}" KAFKA="localhost:${KAFKA_PORT:-27092}"
 SCHEMA="${SCHEMA:-question_bench}"   # its own schema: never touches a running stack's question schema
 PORT="${PORT:-18081}"
 CONNECTIONS="${CONNECTIONS:-50}" DURATION="${DURATION:-30}" RATE="${RATE:-500}"
-HEAP="${HEAP:--Xms64m -Xmx192m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=40m -XX:MaxDirectMemorySize=24m -Xss512k}"
+HEAP="${HEAP:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=24m -Xss512k}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # fewer glibc malloc arenas: less RSS for the same heap
 export PGPASSWORD
 JAVA_HOME="${JAVA_HOME:-$("$root/bin/java21-home")}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
