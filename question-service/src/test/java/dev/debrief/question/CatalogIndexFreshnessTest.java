@@ -1,11 +1,9 @@
-package dev.debrief.question.index;
+package dev.debrief.question;
 
 import dev.debrief.testsupport.RealInfra;
-import dev.debrief.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -14,11 +12,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import static io.restassured.RestAssured.given;
+import static dev.debrief.question.Catalog.admin;
+import static dev.debrief.question.Catalog.question;
+import static dev.debrief.question.Catalog.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -71,13 +70,7 @@ class CatalogIndexFreshnessTest {
 
     private static String create(String tag) {
         String slug = tag + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = Map.ofEntries(Map.entry("slug", slug), Map.entry("title", "Original " + slug),
-                Map.entry("prompt", "How would you measure whether the new onboarding flow works?"),
-                Map.entry("category", "METRIC_DESIGN"), Map.entry("role", "DATA_PM"), Map.entry("levels", List.of("SENIOR")),
-                Map.entry("roundType", "DATA_CASE"), Map.entry("competencies", List.of("JUDGMENT")),
-                Map.entry("tags", List.of(tag)), Map.entry("timeBudgetSeconds", 900), Map.entry("difficulty", "MEDIUM"),
-                Map.entry("rubric", "data-case"), Map.entry("answerFormat", "FREE_TEXT"));
-        admin().body(body).post("/api/questions").then().statusCode(201);
+        Catalog.create(admin(), with(question(slug), "tags", List.of(tag)));
         return slug;
     }
 
@@ -110,9 +103,5 @@ class CatalogIndexFreshnessTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static io.restassured.specification.RequestSpecification admin() {
-        return given().auth().oauth2(TestTokens.token("admin-staff", null, "admin")).contentType(ContentType.JSON);
     }
 }
