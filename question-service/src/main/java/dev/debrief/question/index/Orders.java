@@ -13,12 +13,12 @@ import java.util.Comparator;
  * descending orders whose tie-breaker also descends are the base ones walked backwards.
  */
 enum Orders {
-    TITLE(Comparator.comparing(IndexedQuestion::title, Orders::compareCodePoints).thenComparing(Orders::compareIds)),
-    UPDATED(Comparator.comparingLong(IndexedQuestion::updatedMicros).thenComparing(Orders::compareIds)),
+    TITLE(((Comparator<IndexedQuestion>) IndexedQuestion::compareTitles).thenComparing(IndexedQuestion::compareIds)),
+    UPDATED(Comparator.comparingLong(IndexedQuestion::updatedMicros).thenComparing(IndexedQuestion::compareIds)),
     DIFFICULTY(null),
     DIFFICULTY_DESC(null),
-    TIME(Comparator.comparingInt(IndexedQuestion::timeBudgetSeconds).thenComparing(Orders::compareIds)),
-    TIME_DESC(Comparator.comparingInt((IndexedQuestion q) -> -q.timeBudgetSeconds()).thenComparing(Orders::compareIds));
+    TIME(Comparator.comparingInt(IndexedQuestion::timeBudgetSeconds).thenComparing(IndexedQuestion::compareIds)),
+    TIME_DESC(Comparator.comparingInt((IndexedQuestion q) -> -q.timeBudgetSeconds()).thenComparing(IndexedQuestion::compareIds));
 
     /** Null for the difficulty orders: they are the title order bucketed by difficulty. */
     final Comparator<IndexedQuestion> comparator;
@@ -138,12 +138,6 @@ enum Orders {
             r[i] = i;
         }
         return r;
-    }
-
-    /** PostgreSQL compares uuids as 16 unsigned bytes. */
-    static int compareIds(IndexedQuestion a, IndexedQuestion b) {
-        int c = Long.compareUnsigned(a.id().getMostSignificantBits(), b.id().getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(a.id().getLeastSignificantBits(), b.id().getLeastSignificantBits());
     }
 
     /** Code point order (what UTF-8 byte order gives); String.compareTo differs only past the surrogates. */
