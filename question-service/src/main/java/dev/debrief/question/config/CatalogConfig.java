@@ -21,8 +21,8 @@ public interface CatalogConfig {
     Duration refreshInterval();
 
     /**
-     * How many full-text matches (8 bytes each) the per-text search cache may hold in total; 0 turns it off.
-     * Any catalog change empties it.
+     * How many full-text matches (about 4 bytes each) the per-text search cache may hold in total; 0 turns it
+     * off. The least recently used texts go first; any catalog change empties it.
      */
     @WithDefault("1000000")
     int searchCacheMatches();

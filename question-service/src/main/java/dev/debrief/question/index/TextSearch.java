@@ -9,9 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,9 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  * a query, never SQL) and ts_rank. PostgreSQL answers only which questions match and how well (keys and
  * ranks, already in relevance order); visibility, filters, facets and the page come from the index.
  * <p>
- * The answer depends on the text alone, so it is cached per text (whitespace-normalised) and reused for
- * every caller, filter and page of that text. Bounded by the total number of cached matches (8 bytes
- * each); an entry belongs to one snapshot and dies with it, so any catalog change empties the cache.
+ * The answer depends on the text alone, so it is cached per text (whitespace-normalised, see
+ * {@link MatchCache}) and reused for every caller, filter and page of that text.
  */
 @ApplicationScoped
 public class TextSearch {
@@ -30,43 +26,26 @@ public class TextSearch {
             + "websearch_to_tsquery('english', ?) query where q.search @@ query order by 2 desc, q.id";
 
     private final AgroalDataSource dataSource;
-    private final int budget;
-    private final Map<String, TextMatch> cache = new ConcurrentHashMap<>();
-    private final AtomicLong cached = new AtomicLong();
+    private final MatchCache cache;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
-    private volatile long cacheVersion;
 
     public TextSearch(AgroalDataSource dataSource, CatalogConfig config) {
         this.dataSource = dataSource;
-        this.budget = config.searchCacheMatches();
+        this.cache = new MatchCache(config.searchCacheMatches());
     }
 
     /** The questions of {@code snapshot} that match {@code text}, in relevance order. */
     public TextMatch find(String text, CatalogSnapshot snapshot) {
         String key = text.strip().replaceAll("\\s+", " ");
-        if (snapshot.version() > cacheVersion) {   // the catalog changed: every cached rank may be wrong
-            cacheVersion = snapshot.version();
-            cache.clear();
-            cached.set(0);
-        }
-        TextMatch match = cache.get(key);
-        if (match != null && match.version() == snapshot.version()) {
+        TextMatch match = cache.get(key, snapshot.version());
+        if (match != null) {
             hits.increment();
             return match;
         }
         misses.increment();
         match = query(key, snapshot);
-        if (budget > 0 && match.size() <= budget) {
-            if (cached.addAndGet(match.size()) > budget) {
-                cache.clear();   // full: start over rather than track recency; entries refill in one pass
-                cached.set(match.size());
-            }
-            TextMatch old = cache.put(key, match);
-            if (old != null) {
-                cached.addAndGet(-old.size());
-            }
-        }
+        cache.put(key, match);
         return match;
     }
 
