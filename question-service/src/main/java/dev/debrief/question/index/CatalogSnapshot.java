@@ -219,31 +219,24 @@ public final class CatalogSnapshot {
      */
     long[] match(QuestionFilter f, QuestionFilter.Visibility v, TextMatch text) {
         long[] match = new long[words];
-        long[] scratch = new long[words];
-        long[] firm = null;
-        if (v.tenant() != null) {
-            firm = new long[words];
-            Bits.or(firm, tenants.postings(v.tenant()));
-        }
         long[] published = statuses.of(QuestionStatus.PUBLISHED);
         long[] retired = statuses.of(QuestionStatus.RETIRED);
-        boolean editsFirm = v.editsFirm() && firm != null;
         boolean hideRetired = f.statuses().isEmpty();
-        for (int w = 0; w < words; w++) {
-            long own = firm == null ? 0 : firm[w];
-            long visible = publicBits[w] | own;
-            long allowed = published[w] | (v.editsPublic() ? publicBits[w] : 0) | (editsFirm ? own : 0);
-            long m = visible & allowed;
-            if (hideRetired) {
-                m &= ~retired[w];
+        if (!"firm".equals(f.scope())) {   // the public catalog, word by word
+            for (int w = 0; w < words; w++) {
+                long m = publicBits[w] & (v.editsPublic() ? -1L : published[w]);
+                match[w] = hideRetired ? m & ~retired[w] : m;
             }
-            if ("public".equals(f.scope())) {
-                m &= publicBits[w];
-            } else if ("firm".equals(f.scope())) {
-                m &= ~publicBits[w];
-            }
-            match[w] = m;
         }
+        if (v.tenant() != null && !"public".equals(f.scope())) {   // the caller's bank, question by question
+            for (int o : tenants.postings(v.tenant())) {
+                if ((v.editsFirm() || Bits.get(published, o)) && !(hideRetired && Bits.get(retired, o))) {
+                    Bits.set(match, o);
+                }
+            }
+        }
+        // only the open vocabularies need a second set (their values' postings OR-ed together)
+        long[] scratch = f.companies().isEmpty() && f.tags().isEmpty() && f.rubrics().isEmpty() ? null : new long[words];
         statuses.restrict(match, f.statuses());
         categories.restrict(match, f.categories());
         roles.restrict(match, f.roles());
