@@ -49,6 +49,8 @@ public class CatalogLoader {
     private final AgroalDataSource dataSource;
     /** Canonical instances of repeated values (tenants, companies, rubrics, tag lists): only the refresher uses it. */
     private Map<Object, Object> canonical = new HashMap<>();
+    /** The excerpts' word dictionary: kept for the application's life (it is bounded), so deltas share it. */
+    private final WordCodes words = WordCodes.growing();
 
     public CatalogLoader(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -106,7 +108,7 @@ public class CatalogLoader {
                     same(rs.getString(14)), RoundType.valueOf(rs.getString(15)), list(rs.getArray(16)),
                     list(rs.getArray(17)), Difficulty.valueOf(rs.getString(18)), rs.getInt(19),
                     AnswerFormat.valueOf(rs.getString(20)), same(rs.getString(21)),
-                    ChronoUnit.MICROS.between(java.time.Instant.EPOCH, rs.getTimestamp(22).toInstant()));
+                    ChronoUnit.MICROS.between(java.time.Instant.EPOCH, rs.getTimestamp(22).toInstant()), words);
         } catch (IllegalArgumentException | NullPointerException e) {
             LOG.warnf("Question %s has a value outside the vocabulary and is left out of lists: %s", id, e.getMessage());
             return null;

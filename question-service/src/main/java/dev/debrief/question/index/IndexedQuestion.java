@@ -18,10 +18,10 @@ import java.util.UUID;
  * (no long text: the excerpt is the prompt's first 160 characters). Immutable and shared between snapshots.
  * <p>
  * Packed, because a replica holds one per question (100,000 and more): the id as two longs, the closed
- * vocabularies as ordinals, and slug, title and excerpt as one UTF-8 array (one object instead of six;
- * about 40% less heap per question than plain fields). Repeated strings and lists (tenants, companies,
- * rubrics, levels, competencies, tags) are the loader's canonical instances, shared by every question.
- * UTF-8 byte order is code point order, so titles sort on the bytes without decoding them.
+ * vocabularies as ordinals, and slug, title and excerpt in one array (one object instead of six): slug and
+ * title as UTF-8, whose byte order is code point order, so titles sort without decoding; the excerpt coded
+ * with the catalog's {@link WordCodes}. Repeated strings and lists (tenants, companies, rubrics, levels,
+ * competencies, tags) are the loader's canonical instances, shared by every question.
  */
 public final class IndexedQuestion {
 
@@ -38,10 +38,11 @@ public final class IndexedQuestion {
     private final int key;
     private final int version;
     private final int timeBudgetSeconds;
-    /** slug, then title from here, then excerpt from {@link #excerptAt}: UTF-8 byte offsets into {@link #text}. */
-    private final int titleAt;
-    private final int excerptAt;
+    /** slug, then title from here, then excerpt from {@link #excerptAt}: byte offsets into {@link #text}. */
+    private final char titleAt;
+    private final char excerptAt;
     private final byte[] text;
+    private final WordCodes words;
     private final String tenant;
     private final String company;
     private final String rubric;
@@ -62,15 +63,28 @@ public final class IndexedQuestion {
             String title, String excerpt, Category category, JobRole role, List<String> levels, String company,
             RoundType roundType, List<String> competencies, List<String> tags, Difficulty difficulty,
             int timeBudgetSeconds, AnswerFormat answerFormat, String rubric, long updatedMicros) {
+        this(key, id, slug, version, status, tenant, title, excerpt, category, role, levels, company, roundType,
+                competencies, tags, difficulty, timeBudgetSeconds, answerFormat, rubric, updatedMicros, WordCodes.NONE);
+    }
+
+    /** As above, the excerpt coded with these words (the loader's dictionary). */
+    IndexedQuestion(int key, UUID id, String slug, int version, QuestionStatus status, String tenant,
+            String title, String excerpt, Category category, JobRole role, List<String> levels, String company,
+            RoundType roundType, List<String> competencies, List<String> tags, Difficulty difficulty,
+            int timeBudgetSeconds, AnswerFormat answerFormat, String rubric, long updatedMicros, WordCodes words) {
         byte[] s = slug.getBytes(StandardCharsets.UTF_8);
         byte[] t = title.getBytes(StandardCharsets.UTF_8);
-        byte[] e = excerpt.getBytes(StandardCharsets.UTF_8);
+        byte[] e = words.encode(excerpt);
+        if (s.length + t.length > Character.MAX_VALUE) {   // slugs and titles are validated far shorter
+            throw new IllegalArgumentException("slug and title exceed 65,535 bytes");
+        }
+        this.words = words;
         this.text = new byte[s.length + t.length + e.length];
         System.arraycopy(s, 0, text, 0, s.length);
         System.arraycopy(t, 0, text, s.length, t.length);
         System.arraycopy(e, 0, text, s.length + t.length, e.length);
-        this.titleAt = s.length;
-        this.excerptAt = s.length + t.length;
+        this.titleAt = (char) s.length;
+        this.excerptAt = (char) (s.length + t.length);
         this.key = key;
         this.idHigh = id.getMostSignificantBits();
         this.idLow = id.getLeastSignificantBits();
@@ -120,7 +134,7 @@ public final class IndexedQuestion {
     }
 
     public String excerpt() {
-        return new String(text, excerptAt, text.length - excerptAt, StandardCharsets.UTF_8);
+        return words.decode(text, excerptAt, text.length);
     }
 
     public Category category() {

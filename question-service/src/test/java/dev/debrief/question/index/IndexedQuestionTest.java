@@ -46,6 +46,24 @@ class IndexedQuestionTest {
     }
 
     @Test
+    void shouldGiveBackACodedExcerptAndCompareEqualOnTheSameDictionary() {
+        WordCodes words = WordCodes.growing();
+        String excerpt = "Netflix wants to measure the retention effect of downloads: which retention metric?";
+        IndexedQuestion coded = coded(words, excerpt);
+        assertEquals(excerpt, coded.excerpt());
+        assertEquals("métrique-1", coded.slug());
+        assertEquals("Title 📈", coded.title());
+        assertEquals(coded, coded(words, excerpt));
+        assertNotEquals(coded, coded(words, excerpt + "!"));
+    }
+
+    private static IndexedQuestion coded(WordCodes words, String excerpt) {
+        return new IndexedQuestion(1, ID, "métrique-1", 1, QuestionStatus.PUBLISHED, null, "Title 📈", excerpt,
+                Category.METRIC_DESIGN, JobRole.DATA_PM, List.of(), null, RoundType.ONSITE, List.of(), List.of(),
+                Difficulty.EASY, 600, AnswerFormat.FREE_TEXT, "data-case", 0, words);
+    }
+
+    @Test
     void shouldBeEqualOnlyWhenEveryFieldIs() {
         IndexedQuestion q = question(1, ID, "s", "Title", "excerpt");
         assertEquals(q, question(1, ID, "s", "Title", "excerpt"));
