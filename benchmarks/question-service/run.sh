@@ -13,7 +13,9 @@ KAFKA_PORT="${KAFKA_PORT:-27092}" KAFKA="localhost:${KAFKA_PORT:-27092}"
 SCHEMA="${SCHEMA:-question_bench}"   # its own schema: never touches a running stack's question schema
 PORT="${PORT:-18081}"
 CONNECTIONS="${CONNECTIONS:-50}" DURATION="${DURATION:-30}" RATE="${RATE:-500}"
-HEAP="${HEAP:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=24m -Xss512k}"
+# JVM options (docs/benchmarks/question-service.md says why each): a fixed 104 MB heap with a small young generation
+# and big survivors, C2 only (no tiered profiling code), native memory handed back, Netty's buffer pool lean
+HEAP="${HEAP:--Xms104m -Xmx104m -Xmn16m -XX:SurvivorRatio=3 -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:-TieredCompilation -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=24m -Xss512k -XX:TrimNativeHeapInterval=1000 -Dio.netty.allocator.useCacheForAllThreads=false -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # fewer glibc malloc arenas: less RSS for the same heap
 export PGPASSWORD
 JAVA_HOME="${JAVA_HOME:-$("$root/bin/java21-home")}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
@@ -105,6 +107,12 @@ say "catalog: $(pg -qAtc "select count(*) from $SCHEMA.question") questions"
 ticks() { awk '{print $14 + $15}' "/proc/$svc/stat"; }   # service CPU (user + system), in clock ticks
 hz=$(getconf CLK_TCK)
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024}' "/proc/$svc/status"; }
+# the highest VmRSS seen while a phase runs (sampled every 0.5 s): memory under load, without the start's peak
+sampler=""
+sample_start() { ( peak=0; while kill -0 "$svc" 2>/dev/null; do
+    r=$(awk '/VmRSS/ {print $2}' "/proc/$svc/status" 2>/dev/null || echo 0); [ "${r:-0}" -gt "$peak" ] && peak=$r
+    echo "$peak" > "$work/rss-peak"; sleep 0.5; done ) & sampler=$!; }
+sample_stop() { kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; echo "$(( $(cat "$work/rss-peak") / 1024 )) MiB"; }
 
 drain() {   # after an overload, wait until the service answers promptly again (its backlog is gone)
   for _ in $(seq 1 120); do
@@ -121,22 +129,32 @@ closed() {   # $1 = mix, $2 = label
   say ""
   say "== $2: wrk closed model, $CONNECTIONS connections, ${DURATION}s (load before: $(cut -d' ' -f1 /proc/loadavg))"
   before=$(ticks); read -r hits0 misses0 <<< "$(cache)"
+  sample_start
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$here/paths.lua" "http://localhost:$PORT" | tee "$work/wrk.txt" | tee -a "$results"
+  peak=$(sample_stop)
   read -r hits1 misses1 <<< "$(cache)"
   done_requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
   say "service CPU per request: $(awk -v t=$(( $(ticks) - before )) -v hz="$hz" -v n="$done_requests" 'BEGIN { if (n > 0) printf "%.3f ms", t * 1000 / hz / n }') (independent of how much CPU the machine gave it); load after: $(cut -d' ' -f1 /proc/loadavg)"
   [ "$1" = list ] || say "search cache during the run: $((hits1 - hits0)) hits, $((misses1 - misses0)) misses"
-  say "service memory after $2: $(rss)"
+  say "service memory: peak VmRSS during $2 $peak; after it $(rss)"
 }
 open_model() {   # $1 = mix, $2 = label
   drain
   say ""
   say "== $2: open model, $RATE req/s constant (load before: $(cut -d' ' -f1 /proc/loadavg))"
   read -r hits0 misses0 <<< "$(cache)"
+  sample_start
   java "$here/OpenLoad.java" "http://localhost:$PORT" "$work/$1.paths" "$TOKEN" "$RATE" "$DURATION" 5 | tee -a "$results"
+  peak=$(sample_stop)
   read -r hits1 misses1 <<< "$(cache)"
-  [ "$1" = list ] || say "search cache during the run (incl. warm-up): $((hits1 - hits0)) hits, $((misses1 - misses0)) misses"
-  say "service memory after $2 open model: $(rss)"
+  if [ "$1" != list ]; then
+    if [ -n "$misses1" ] && [ "$misses1" -ge "${misses0:-0}" ]; then
+      say "search cache during the run (incl. warm-up): $((hits1 - hits0)) hits, $((misses1 - misses0)) misses"
+    else
+      say "search cache during the run: not known (the overloaded service did not answer its health check)"
+    fi
+  fi
+  say "service memory: peak VmRSS during $2 open model $peak; after it $(rss)"
 }
 # closed model first for both mixes, then the open model, so one phase's backlog never lands in the next
 closed list list
@@ -150,6 +168,19 @@ if [ "${UNCACHED:-1}" = "1" ]; then
   wait_for_catalog
   closed search "search, cache off"
   open_model search "search, cache off"
+fi
+# and PostgreSQL's own ceiling for the same texts, with no service in the way (pgbench, 4 clients): what any
+# design that ranks in PostgreSQL on every request could reach on this machine
+if [ "${PG_CEILING:-1}" = "1" ]; then
+  stop "$svc"
+  sed -E 's/.*[?&]q=([^&]*).*/\1/; s/\+/ /g' "$work/search.paths" | awk '{print NR"\t"$0}' > "$work/search-texts.tsv"
+  pg -q -c "drop table if exists $SCHEMA.bench_search_text" -c "create table $SCHEMA.bench_search_text (n int primary key, text text not null)" \
+    -c "\\copy $SCHEMA.bench_search_text from '$work/search-texts.tsv'"
+  printf '%s\n' '\set n random(1, 5000)' "select q.catalog_key, ts_rank(q.search, query) from $SCHEMA.question q, websearch_to_tsquery('english', (select text from $SCHEMA.bench_search_text where n = :n)) query where q.search @@ query order by 2 desc, q.id;" > "$work/pg-search.sql"
+  say ""
+  say "== PostgreSQL alone: the search mix's full-text query, pgbench 4 clients, ${DURATION}s (load before: $(cut -d' ' -f1 /proc/loadavg))"
+  pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -c 4 -j 2 -T "$DURATION" -M prepared -f "$work/pg-search.sql" "$PG_DB" 2>&1 \
+    | grep -E '^(latency average|tps)' | tee -a "$results"
 fi
 say ""
 say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
