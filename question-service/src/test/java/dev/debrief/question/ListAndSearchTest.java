@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.debrief.question.Catalog.as;
 import static dev.debrief.question.Catalog.create;
@@ -23,6 +24,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Filters on every taxonomy field, facet counts, stable pages, whitelisted sorts and ranked text search. */
 @QuarkusTest
@@ -146,6 +148,38 @@ class ListAndSearchTest {
                 .body("sort", equalTo("relevance"))
                 .body("items[0].slug", equalTo(inTitle))
                 .body("items.slug", containsInAnyOrder(inTitle, inFollowUp, inTag));
+    }
+
+    @Test
+    void shouldKeepACachedSearchRightAcrossEditsByRevisingItNotSearchingAgain() {
+        String f = firm();
+        String word = "quokka" + slug("w").replace("-", "").substring(1, 7);
+        RequestSpecification coach = as("coach", f);
+        String inTitle = slug("title");
+        String inPrompt = slug("prompt");
+        String later = slug("later");
+        create(coach, with(question(inTitle), "title", "Counting " + word + " sightings"));
+        Map<String, Object> second = with(question(inPrompt), "prompt", "Why do " + word + " numbers drop in winter?");
+        String secondId = create(as("coach", f), second);
+        String search = "/api/questions?scope=firm&q=" + word;
+        as("candidate", f).get(search).then().body("items.slug", contains(inTitle, inPrompt));
+        long revisions = cacheRevisions();
+
+        // the prompt match gains the word in its title too: it now ranks first
+        as("coach", f).body(with(second, "title", "The " + word + " question")).put("/api/questions/" + secondId)
+                .then().statusCode(200);
+        as("candidate", f).get(search).then().body("items.slug", contains(inPrompt, inTitle));
+        // a new match, and the former top one loses the word
+        create(as("coach", f), with(question(later), "tags", List.of(word)));
+        as("coach", f).body(with(with(second, "title", "No longer about it"), "prompt", "Nothing to see"))
+                .put("/api/questions/" + secondId).then().statusCode(200);
+        as("candidate", f).get(search).then().body("total", equalTo(2)).body("items.slug", contains(inTitle, later));
+        assertTrue(cacheRevisions() >= revisions + 2, "the cached text was revised, not searched again");
+    }
+
+    private static long cacheRevisions() {
+        return ((Number) io.restassured.RestAssured.get("/q/health/ready").then().extract()
+                .path("checks.find { it.name == 'catalog index' }.data.searchCacheRevisions")).longValue();
     }
 
     @Test

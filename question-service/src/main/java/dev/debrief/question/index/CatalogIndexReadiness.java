@@ -28,6 +28,7 @@ public class CatalogIndexReadiness implements HealthCheck {
                 .withData("refreshedMillisAgo", System.currentTimeMillis() - index.refreshedAt())
                 .withData("searchCacheHits", search.hits())
                 .withData("searchCacheMisses", search.misses())
+                .withData("searchCacheRevisions", search.revisions())
                 .build();
     }
 }

@@ -60,9 +60,11 @@ public final class CatalogSnapshot {
     private final int[] tagIds;
     private final int[][] orders;
     private final int[][] positions;
+    private final Lineage lineage;
 
-    private CatalogSnapshot(long version, IndexedQuestion[] entries, int[][] orders) {
+    private CatalogSnapshot(long version, IndexedQuestion[] entries, int[][] orders, Lineage lineage) {
         this.version = version;
+        this.lineage = lineage;
         this.entries = entries;
         this.n = entries.length;
         this.words = Bits.words(n);
@@ -134,7 +136,7 @@ public final class CatalogSnapshot {
     /** A snapshot of exactly these questions, every order sorted from scratch. */
     public static CatalogSnapshot of(long version, Collection<IndexedQuestion> questions) {
         IndexedQuestion[] entries = questions.toArray(IndexedQuestion[]::new);
-        return new CatalogSnapshot(version, entries, Orders.sortAll(entries, entries.length));
+        return new CatalogSnapshot(version, entries, Orders.sortAll(entries, entries.length), null);
     }
 
     /**
@@ -167,7 +169,21 @@ public final class CatalogSnapshot {
         int[][] newOrders = changedOrdinals.length * 8L > size
                 ? Orders.sortAll(all, size)
                 : Orders.mergeAll(orders, all, size, changedOrdinals);
-        return new CatalogSnapshot(newVersion, all, newOrders);
+        int[] changedKeys = changed.stream().mapToInt(IndexedQuestion::key).distinct().toArray();
+        return new CatalogSnapshot(newVersion, all, newOrders, Lineage.step(version, changedKeys, lineage));
+    }
+
+    /**
+     * The catalog keys of the questions that are new or changed since that version of this snapshot's
+     * lineage; null when it is not known (a full load since, or too long ago).
+     */
+    int[] changedSince(long earlierVersion) {
+        return Lineage.changedSince(lineage, version, earlierVersion);
+    }
+
+    /** Relevance ties break on the id, as PostgreSQL orders uuids. */
+    int compareIds(int ordinalA, int ordinalB) {
+        return IndexedQuestion.compareIds(entries[ordinalA], entries[ordinalB]);
     }
 
     public long version() {

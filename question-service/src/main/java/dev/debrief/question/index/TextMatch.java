@@ -51,6 +51,55 @@ public final class TextMatch {
         return new TextMatch(snapshot.version(), Arrays.copyOf(ordinals, k), Arrays.copyOf(kept, k));
     }
 
+    /**
+     * An earlier match brought up to {@code snapshot}: the questions with these changed keys leave it, and
+     * come back (in rank order, ties by id) where {@code fresh} says they match now. ts_rank depends on the
+     * question and the query alone, so every other question keeps its place and rank: the result is what a
+     * full search on the newer catalog answers.
+     */
+    static TextMatch revised(CatalogSnapshot snapshot, TextMatch earlier, int[] changedKeys, TextMatch fresh) {
+        int[] changed = new int[changedKeys.length];
+        for (int i = 0; i < changedKeys.length; i++) {
+            changed[i] = snapshot.ordinalOf(changedKeys[i]);
+        }
+        Arrays.sort(changed);
+        Integer[] order = new Integer[fresh.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Float.compare(fresh.rankAt(b), fresh.rankAt(a));
+            return c != 0 ? c : snapshot.compareIds(fresh.ordinals[a], fresh.ordinals[b]);
+        });
+        int[] ordinals = new int[earlier.size() + fresh.size()];
+        float[] ranks = new float[ordinals.length];
+        int k = 0;
+        int f = 0;
+        for (int i = 0; i < earlier.size(); i++) {
+            int o = earlier.ordinals[i];
+            if (Arrays.binarySearch(changed, o) >= 0) {
+                continue;
+            }
+            float rank = earlier.rankAt(i);
+            while (f < order.length && comesFirst(snapshot, fresh, order[f], rank, o)) {
+                ordinals[k] = fresh.ordinals[order[f]];
+                ranks[k++] = fresh.rankAt(order[f++]);
+            }
+            ordinals[k] = o;
+            ranks[k++] = rank;
+        }
+        for (; f < order.length; f++) {
+            ordinals[k] = fresh.ordinals[order[f]];
+            ranks[k++] = fresh.rankAt(order[f]);
+        }
+        return new TextMatch(snapshot.version(), Arrays.copyOf(ordinals, k), Arrays.copyOf(ranks, k));
+    }
+
+    private static boolean comesFirst(CatalogSnapshot snapshot, TextMatch fresh, int at, float rank, int ordinal) {
+        int c = Float.compare(fresh.rankAt(at), rank);
+        return c > 0 || c == 0 && snapshot.compareIds(fresh.ordinals[at], ordinal) < 0;
+    }
+
     /** The snapshot version the ordinals belong to. */
     public long version() {
         return version;

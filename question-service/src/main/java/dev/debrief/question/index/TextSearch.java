@@ -24,27 +24,42 @@ public class TextSearch {
 
     private static final String SQL = "select q.catalog_key, ts_rank(q.search, query) from question q, "
             + "websearch_to_tsquery('english', ?) query where q.search @@ query order by 2 desc, q.id";
+    /** The same question about some questions only (by catalog key); order does not matter here. */
+    private static final String REVISE_SQL = "select q.catalog_key, ts_rank(q.search, query) from question q, "
+            + "websearch_to_tsquery('english', ?) query where q.catalog_key = any(?) and q.search @@ query";
 
     private final AgroalDataSource dataSource;
     private final MatchCache cache;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final LongAdder revisions = new LongAdder();
 
     public TextSearch(AgroalDataSource dataSource, CatalogConfig config) {
         this.dataSource = dataSource;
         this.cache = new MatchCache(config.searchCacheMatches());
     }
 
-    /** The questions of {@code snapshot} that match {@code text}, in relevance order. */
+    /**
+     * The questions of {@code snapshot} that match {@code text}, in relevance order. A text cached on an
+     * older snapshot is brought up to date by asking PostgreSQL about the questions changed since (a few
+     * primary-key look-ups), not by searching again, so catalog edits do not cost the cache its hits.
+     */
     public TextMatch find(String text, CatalogSnapshot snapshot) {
         String key = text.strip().replaceAll("\\s+", " ");
-        TextMatch match = cache.get(key, snapshot.version());
-        if (match != null) {
+        TextMatch cached = cache.get(key);
+        if (cached != null && cached.version() == snapshot.version()) {
             hits.increment();
-            return match;
+            return cached;
         }
-        misses.increment();
-        match = query(key, snapshot);
+        int[] changed = cached == null ? null : snapshot.changedSince(cached.version());
+        TextMatch match;
+        if (changed != null) {
+            revisions.increment();
+            match = TextMatch.revised(snapshot, cached, changed, query(REVISE_SQL, key, changed, snapshot));
+        } else {
+            misses.increment();
+            match = query(SQL, key, null, snapshot);
+        }
         cache.put(key, match);
         return match;
     }
@@ -57,9 +72,17 @@ public class TextSearch {
         return misses.sum();
     }
 
-    private TextMatch query(String text, CatalogSnapshot snapshot) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+    /** Cached texts brought up to date after a catalog change (each a small query instead of a search). */
+    public long revisions() {
+        return revisions.sum();
+    }
+
+    private TextMatch query(String sql, String text, int[] onlyKeys, CatalogSnapshot snapshot) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, text);
+            if (onlyKeys != null) {
+                ps.setArray(2, c.createArrayOf("integer", Arrays.stream(onlyKeys).boxed().toArray()));
+            }
             int[] keys = new int[64];
             float[] ranks = new float[64];
             int n = 0;

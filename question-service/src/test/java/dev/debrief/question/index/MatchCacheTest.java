@@ -29,10 +29,10 @@ class MatchCacheTest {
         TextMatch b = match(4);
         cache.put("a", a);
         cache.put("b", b);
-        assertSame(a, cache.get("a", 1));   // a is now the most recent
+        assertSame(a, cache.get("a"));   // a is now the most recent
         cache.put("c", match(4));            // 12 > 10: b goes, a stays
-        assertSame(a, cache.get("a", 1));
-        assertNull(cache.get("b", 1));
+        assertSame(a, cache.get("a"));
+        assertNull(cache.get("b"));
         assertEquals(2, cache.texts());
         assertEquals(8, cache.matches());
     }
@@ -50,23 +50,22 @@ class MatchCacheTest {
     void shouldNotKeepAMatchLargerThanTheBudgetNorAnythingWhenOff() {
         MatchCache small = new MatchCache(3);
         small.put("big", match(4));
-        assertNull(small.get("big", 1));
+        assertNull(small.get("big"));
         MatchCache off = new MatchCache(0);
         off.put("none", match(0));
-        assertNull(off.get("none", 1));
+        assertNull(off.get("none"));
         assertEquals(0, off.texts());
     }
 
     @Test
-    void shouldEmptyOnANewerSnapshotAndIgnoreAnswersOfAnOlderOne() {
+    void shouldKeepAnEntryOfANewerSnapshotOverOneOfAnOlder() {
         MatchCache cache = new MatchCache(100);
-        cache.put("a", match(2));
         CatalogSnapshot next = snapshot.with(2, List.of(question(11)));
-        assertNull(cache.get("a", next.version()));
-        assertEquals(0, cache.texts());
-        cache.put("late", match(2));          // answered on snapshot 1, after snapshot 2 was seen
-        assertNull(cache.get("late", 2));
-        assertEquals(0, cache.texts());
+        TextMatch newer = TextMatch.of(next, new int[] { 11 }, new float[] { 0.5f });
+        cache.put("a", newer);
+        cache.put("a", match(2));   // answered on snapshot 1, after snapshot 2 was seen
+        assertSame(newer, cache.get("a"));
+        assertEquals(1, cache.matches());
     }
 
     private TextMatch match(int size) {
