@@ -22,7 +22,8 @@ public interface CatalogConfig {
 
     /**
      * How many full-text matches (about 4 bytes each) the per-text search cache may hold in total; 0 turns it
-     * off. The least recently used texts go first; any catalog change empties it.
+     * off. The least recently used texts go first; after a catalog change, a cached text is revised with the
+     * changed questions only.
      */
     @WithDefault("1000000")
     int searchCacheMatches();

@@ -50,93 +50,72 @@ public final class CatalogSnapshot {
     private final EnumBits<Competency> competencies;
     private final EnumBits<Difficulty> difficulties;
     private final EnumBits<AnswerFormat> answerFormats;
-    private final Dictionary tenants = new Dictionary();
-    private final Dictionary companies = new Dictionary();
-    private final Dictionary rubrics = new Dictionary();
-    private final Dictionary tags = new Dictionary();
+    private final Dictionary tenants;
+    private final Dictionary companies;
+    private final Dictionary rubrics;
+    private final Dictionary tags;
     /** Per ordinal, for counting: its company's id (-1: none), its tags' ids (flattened). */
     private final int[] companyOf;
     private final int[] tagStart;
     private final int[] tagIds;
+    private final Taxonomy taxonomy;
     private final int[][] orders;
     private final int[][] positions;
     private final Lineage lineage;
 
-    private CatalogSnapshot(long version, IndexedQuestion[] entries, int[][] orders, Lineage lineage) {
+    /**
+     * @param previous        the snapshot this one follows (null for a full load): its inverse permutations are
+     *                        reused where an order is shared, its taxonomy where no question's taxonomy changed
+     * @param changedOrdinals the ordinals new or changed since {@code previous}
+     */
+    private CatalogSnapshot(long version, IndexedQuestion[] entries, int[][] orders, Lineage lineage,
+            CatalogSnapshot previous, int[] changedOrdinals) {
         this.version = version;
         this.lineage = lineage;
         this.entries = entries;
         this.n = entries.length;
         this.words = Bits.words(n);
         this.orders = orders;
-        this.positions = Arrays.stream(orders).map(Orders::positions).toArray(int[][]::new);
-        int maxKey = 0;
-        for (IndexedQuestion q : entries) {
-            maxKey = Math.max(maxKey, q.key());
+        this.positions = new int[orders.length][];
+        for (int i = 0; i < orders.length; i++) {
+            positions[i] = previous != null && previous.orders[i] == orders[i] ? previous.positions[i]
+                    : Orders.positions(orders[i]);
         }
-        ordinalOfKey = new int[maxKey + 1];
-        publicBits = new long[words];
-        statuses = new EnumBits<>(QuestionStatus.class, words);
-        categories = new EnumBits<>(Category.class, words);
-        roles = new EnumBits<>(JobRole.class, words);
-        levels = new EnumBits<>(Level.class, words);
-        roundTypes = new EnumBits<>(RoundType.class, words);
-        competencies = new EnumBits<>(Competency.class, words);
-        difficulties = new EnumBits<>(Difficulty.class, words);
-        answerFormats = new EnumBits<>(AnswerFormat.class, words);
-        companyOf = new int[n];
-        tagStart = new int[n + 1];
-        int[] tenantOf = new int[n];
-        int[] rubricOf = new int[n];
-        int tagCount = 0;
-        for (int o = 0; o < n; o++) {
-            IndexedQuestion q = entries[o];
-            ordinalOfKey[q.key()] = o + 1;
-            if (q.tenant() == null) {
-                Bits.set(publicBits, o);
-                tenantOf[o] = -1;
-            } else {
-                tenantOf[o] = tenants.id(q.tenant());
-            }
-            statuses.set(q.status(), o);
-            categories.set(q.category(), o);
-            roles.set(q.role(), o);
-            levels.setAll(q.levels(), o);
-            roundTypes.set(q.roundType(), o);
-            competencies.setAll(q.competencies(), o);
-            difficulties.set(q.difficulty(), o);
-            answerFormats.set(q.answerFormat(), o);
-            companyOf[o] = q.company() == null ? -1 : companies.id(q.company());
-            rubricOf[o] = rubrics.id(q.rubric());
-            tagCount += q.tags().size();
-        }
-        tagIds = new int[tagCount];
-        int t = 0;
-        for (int o = 0; o < n; o++) {
-            tagStart[o] = t;
-            for (String tag : entries[o].tags()) {
-                tagIds[t++] = tags.id(tag);
+        this.taxonomy = previous != null && previous.n == n && previous.sameTaxonomy(entries, changedOrdinals)
+                ? previous.taxonomy : new Taxonomy(entries, words);
+        ordinalOfKey = taxonomy.ordinalOfKey;
+        publicBits = taxonomy.publicBits;
+        statuses = taxonomy.statuses;
+        categories = taxonomy.categories;
+        roles = taxonomy.roles;
+        levels = taxonomy.levels;
+        roundTypes = taxonomy.roundTypes;
+        competencies = taxonomy.competencies;
+        difficulties = taxonomy.difficulties;
+        answerFormats = taxonomy.answerFormats;
+        tenants = taxonomy.tenants;
+        companies = taxonomy.companies;
+        rubrics = taxonomy.rubrics;
+        tags = taxonomy.tags;
+        companyOf = taxonomy.companyOf;
+        tagStart = taxonomy.tagStart;
+        tagIds = taxonomy.tagIds;
+    }
+
+    /** Whether the questions at these ordinals have, in {@code next}, the taxonomy and key they have here. */
+    private boolean sameTaxonomy(IndexedQuestion[] next, int[] changedOrdinals) {
+        for (int o : changedOrdinals) {
+            if (o >= n || !entries[o].sameTaxonomy(next[o])) {
+                return false;
             }
         }
-        tagStart[n] = t;
-        for (int o = 0; o < n; o++) {
-            if (tenantOf[o] >= 0) {
-                tenants.add(tenantOf[o], o);
-            }
-            if (companyOf[o] >= 0) {
-                companies.add(companyOf[o], o);
-            }
-            rubrics.add(rubricOf[o], o);
-            for (int i = tagStart[o]; i < tagStart[o + 1]; i++) {
-                tags.add(tagIds[i], o);
-            }
-        }
+        return true;
     }
 
     /** A snapshot of exactly these questions, every order sorted from scratch. */
     public static CatalogSnapshot of(long version, Collection<IndexedQuestion> questions) {
         IndexedQuestion[] entries = questions.toArray(IndexedQuestion[]::new);
-        return new CatalogSnapshot(version, entries, Orders.sortAll(entries, entries.length), null);
+        return new CatalogSnapshot(version, entries, Orders.sortAll(entries, entries.length), null, null, null);
     }
 
     /**
@@ -168,9 +147,10 @@ public final class CatalogSnapshot {
         int[] changedOrdinals = touched.stream().mapToInt(Integer::intValue).distinct().toArray();
         int[][] newOrders = changedOrdinals.length * 8L > size
                 ? Orders.sortAll(all, size)
-                : Orders.mergeAll(orders, all, size, changedOrdinals);
+                : Orders.mergeAll(orders, entries, all, size, changedOrdinals);
         int[] changedKeys = changed.stream().mapToInt(IndexedQuestion::key).distinct().toArray();
-        return new CatalogSnapshot(newVersion, all, newOrders, Lineage.step(version, changedKeys, lineage));
+        return new CatalogSnapshot(newVersion, all, newOrders, Lineage.step(version, changedKeys, lineage), this,
+                changedOrdinals);
     }
 
     /**

@@ -196,6 +196,15 @@ public final class IndexedQuestion {
         return c != 0 ? c : Long.compareUnsigned(a.idLow, b.idLow);
     }
 
+    /** Same key and the same values in every field a list filters or counts on. */
+    boolean sameTaxonomy(IndexedQuestion q) {
+        return key == q.key && status == q.status && category == q.category && role == q.role
+                && roundType == q.roundType && difficulty == q.difficulty && answerFormat == q.answerFormat
+                && Objects.equals(tenant, q.tenant) && Objects.equals(company, q.company)
+                && Objects.equals(rubric, q.rubric) && levels.equals(q.levels) && competencies.equals(q.competencies)
+                && tags.equals(q.tags);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof IndexedQuestion q && key == q.key && idHigh == q.idHigh && idLow == q.idLow

@@ -62,7 +62,7 @@ enum Orders {
      * The permutations after {@code changed} ordinals got new entries (or are new): each old permutation
      * without them, merged with them sorted. O(n + k log k) per order instead of a full sort.
      */
-    static int[][] mergeAll(int[][] old, IndexedQuestion[] entries, int n, int[] changed) {
+    static int[][] mergeAll(int[][] old, IndexedQuestion[] before, IndexedQuestion[] entries, int n, int[] changed) {
         boolean[] isChanged = new boolean[n];
         for (int o : changed) {
             isChanged[o] = true;
@@ -72,28 +72,55 @@ enum Orders {
             if (o.comparator == null) {
                 continue;
             }
+            if (keepsItsPlaces(o.comparator, before, entries, n, changed)) {
+                orders[o.ordinal()] = old[o.ordinal()];   // shared: edits that leave this order's keys alone
+                continue;
+            }
             int[] fresh = Arrays.stream(changed).boxed()
                     .sorted((a, b) -> o.comparator.compare(entries[a], entries[b]))
                     .mapToInt(Integer::intValue).toArray();
-            int[] before = old[o.ordinal()];
+            int[] was = old[o.ordinal()];
             int[] after = new int[n];
             int i = 0;
             int j = 0;
             int k = 0;
-            while (i < before.length || j < fresh.length) {
-                if (i < before.length && isChanged[before[i]]) {
+            while (i < was.length || j < fresh.length) {
+                if (i < was.length && isChanged[was[i]]) {
                     i++;
                 } else if (j == fresh.length
-                        || i < before.length && o.comparator.compare(entries[before[i]], entries[fresh[j]]) <= 0) {
-                    after[k++] = before[i++];
+                        || i < was.length && o.comparator.compare(entries[was[i]], entries[fresh[j]]) <= 0) {
+                    after[k++] = was[i++];
                 } else {
                     after[k++] = fresh[j++];
                 }
             }
             orders[o.ordinal()] = after;
         }
-        deriveDifficulty(orders, entries);
+        boolean sameDifficulties = true;
+        for (int o : changed) {
+            sameDifficulties &= o < before.length && before[o].difficulty() == entries[o].difficulty();
+        }
+        if (orders[TITLE.ordinal()] == old[TITLE.ordinal()] && sameDifficulties) {
+            orders[DIFFICULTY.ordinal()] = old[DIFFICULTY.ordinal()];
+            orders[DIFFICULTY_DESC.ordinal()] = old[DIFFICULTY_DESC.ordinal()];
+        } else {
+            deriveDifficulty(orders, entries);
+        }
         return orders;
+    }
+
+    /** No new question, and every changed one compares equal to what it was: the order stays as it is. */
+    private static boolean keepsItsPlaces(Comparator<IndexedQuestion> order, IndexedQuestion[] before,
+            IndexedQuestion[] entries, int n, int[] changed) {
+        if (n != before.length) {
+            return false;
+        }
+        for (int o : changed) {
+            if (order.compare(before[o], entries[o]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Inverse permutation: position of each ordinal in the order. */

@@ -16,6 +16,13 @@ public final class TextMatch {
     private final float[] runRanks;
     private final int[] runEnds;
 
+    private TextMatch(long version, int[] ordinals, float[] runRanks, int[] runEnds) {
+        this.version = version;
+        this.ordinals = ordinals;
+        this.runRanks = runRanks;
+        this.runEnds = runEnds;
+    }
+
     private TextMatch(long version, int[] ordinals, float[] ranks) {
         this.version = version;
         this.ordinals = ordinals;
@@ -63,6 +70,10 @@ public final class TextMatch {
             changed[i] = snapshot.ordinalOf(changedKeys[i]);
         }
         Arrays.sort(changed);
+        if (fresh.size() == 0 && !earlier.holdsAny(changed)) {
+            // the usual case: an edit elsewhere in the catalog; share the arrays (no copy to promote and collect)
+            return new TextMatch(snapshot.version(), earlier.ordinals, earlier.runRanks, earlier.runEnds);
+        }
         Integer[] order = new Integer[fresh.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -98,6 +109,16 @@ public final class TextMatch {
     private static boolean comesFirst(CatalogSnapshot snapshot, TextMatch fresh, int at, float rank, int ordinal) {
         int c = Float.compare(fresh.rankAt(at), rank);
         return c > 0 || c == 0 && snapshot.compareIds(fresh.ordinals[at], ordinal) < 0;
+    }
+
+    /** Whether any of these (sorted) ordinals is among the matches. */
+    private boolean holdsAny(int[] sortedOrdinals) {
+        for (int o : ordinals) {
+            if (Arrays.binarySearch(sortedOrdinals, o) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The snapshot version the ordinals belong to. */

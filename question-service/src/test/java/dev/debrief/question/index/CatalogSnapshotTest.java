@@ -115,6 +115,39 @@ class CatalogSnapshotTest {
     }
 
     @Test
+    void shouldAnswerExactlyAsAfterAFullLoadWhenEditsKeepTheTaxonomyAndItIsShared() {
+        Random random = new Random(9);
+        List<IndexedQuestion> catalog = new ArrayList<>(catalog(random, 1, 400));
+        CatalogSnapshot snapshot = CatalogSnapshot.of(1, catalog);
+        for (int round = 0; round < 30; round++) {
+            List<IndexedQuestion> changed = new ArrayList<>();
+            for (int k = 0; k < 1 + random.nextInt(3); k++) {   // a new title, time budget or update time only
+                int at = random.nextInt(catalog.size());
+                IndexedQuestion q = catalog.get(at);
+                IndexedQuestion next = new IndexedQuestion(q.key(), q.id(), q.slug(), q.version() + 1, q.status(),
+                        q.tenant(), random.nextBoolean() ? TITLES.get(random.nextInt(TITLES.size())) : q.title(),
+                        q.excerpt() + round, q.category(), q.role(), q.levels(), q.company(), q.roundType(),
+                        q.competencies(), q.tags(), q.difficulty(),
+                        random.nextBoolean() ? 60 * (1 + random.nextInt(5)) : q.timeBudgetSeconds(), q.answerFormat(),
+                        q.rubric(), q.updatedMicros() + random.nextInt(3) * 1_000_000L);
+                catalog.set(at, next);
+                changed.add(next);
+            }
+            snapshot = snapshot.with(snapshot.version() + 1, changed);
+            CatalogSnapshot full = CatalogSnapshot.of(99, catalog);
+            for (int i = 0; i < 40; i++) {
+                QuestionFilter filter = filter(random, null);
+                QuestionFilter.Visibility visibility = visibility(random);
+                SortOrder sort = randomSort(random);
+                assertSame(full.query(filter, visibility, null, sort, 0, 25),
+                        snapshot.query(filter, visibility, null, sort, 0, 25), "round " + round);
+                assertSame(reference(catalog, filter, visibility, null, sort, 1, 10),
+                        snapshot.query(filter, visibility, null, sort, 1, 10), "round " + round);
+            }
+        }
+    }
+
+    @Test
     void shouldShowAFirmsQuestionsOnlyToThatFirmAndDraftsOnlyToItsEditors() {
         UUID draftId = UUID.randomUUID();
         UUID publishedId = UUID.randomUUID();
