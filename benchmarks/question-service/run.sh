@@ -121,32 +121,32 @@ drain() {   # after an overload, wait until the service answers promptly again (
     sleep 1
   done
 }
-cache() { index_data | jq -r '"\(.searchCacheHits) \(.searchCacheMisses)"'; }
+cache() { index_data | jq -r '"\(.searchCacheHits) \(.searchCacheMisses) \(.searchCacheRevisions)"'; }
 closed() {   # $1 = mix, $2 = label
   export PATHS_FILE="$work/$1.paths"
   wrk -t2 -c"$CONNECTIONS" -d10s -s "$here/paths.lua" "http://localhost:$PORT" > /dev/null   # warm-up
   drain
   say ""
   say "== $2: wrk closed model, $CONNECTIONS connections, ${DURATION}s (load before: $(cut -d' ' -f1 /proc/loadavg))"
-  before=$(ticks); read -r hits0 misses0 <<< "$(cache)"
+  before=$(ticks); read -r hits0 misses0 revised0 <<< "$(cache)"
   sample_start
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$here/paths.lua" "http://localhost:$PORT" | tee "$work/wrk.txt" | tee -a "$results"
   peak=$(sample_stop)
-  read -r hits1 misses1 <<< "$(cache)"
+  read -r hits1 misses1 revised1 <<< "$(cache)"
   done_requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
   say "service CPU per request: $(awk -v t=$(( $(ticks) - before )) -v hz="$hz" -v n="$done_requests" 'BEGIN { if (n > 0) printf "%.3f ms", t * 1000 / hz / n }') (independent of how much CPU the machine gave it); load after: $(cut -d' ' -f1 /proc/loadavg)"
-  [ "$1" = list ] || say "search cache during the run: $((hits1 - hits0)) hits, $((misses1 - misses0)) misses"
+  [ "$1" = list ] || say "search cache during the run: $((hits1 - hits0)) hits, $((misses1 - misses0)) misses, $((revised1 - revised0)) revised after a change"
   say "service memory: peak VmRSS during $2 $peak; after it $(rss)"
 }
 open_model() {   # $1 = mix, $2 = label
   drain
   say ""
   say "== $2: open model, $RATE req/s constant (load before: $(cut -d' ' -f1 /proc/loadavg))"
-  read -r hits0 misses0 <<< "$(cache)"
+  read -r hits0 misses0 _ <<< "$(cache)"
   sample_start
   java "$here/OpenLoad.java" "http://localhost:$PORT" "$work/$1.paths" "$TOKEN" "$RATE" "$DURATION" 5 | tee -a "$results"
   peak=$(sample_stop)
-  read -r hits1 misses1 <<< "$(cache)"
+  read -r hits1 misses1 _ <<< "$(cache)"
   if [ "$1" != list ]; then
     if [ -n "$misses1" ] && [ "$misses1" -ge "${misses0:-0}" ]; then
       say "search cache during the run (incl. warm-up): $((hits1 - hits0)) hits, $((misses1 - misses0)) misses"
@@ -161,6 +161,18 @@ closed list list
 closed search search
 open_model list list
 open_model search search
+# search while the catalog changes: one question edited a second (as another replica would), so every cached
+# text must be brought up to date before it is used again
+if [ "${CHURN:-1}" = "1" ]; then
+  ( while kill -0 "$svc" 2>/dev/null; do
+      pg -qc "update $SCHEMA.question set updated_at = now() where slug = 'gen-$(( (RANDOM * 32768 + RANDOM) % 100000 + 1 ))'" >/dev/null 2>&1
+      sleep 1; done ) &
+  editor=$!
+  closed search "search while one question a second is edited"
+  open_model search "search while one question a second is edited"
+  open_model list "list while one question a second is edited"
+  kill "$editor" 2>/dev/null; wait "$editor" 2>/dev/null || true
+fi
 # and search again with the per-text match cache off: every request asks PostgreSQL
 if [ "${UNCACHED:-1}" = "1" ]; then
   stop "$svc"
