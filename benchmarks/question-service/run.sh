@@ -109,10 +109,12 @@ hz=$(getconf CLK_TCK)
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024}' "/proc/$svc/status"; }
 # the highest VmRSS seen while a phase runs (sampled every 0.5 s): memory under load, without the start's peak
 sampler=""
-sample_start() { ( peak=0; while kill -0 "$svc" 2>/dev/null; do
+sample_start() { rm -f "$work/rss-peak"; ( peak=0; while kill -0 "$svc" 2>/dev/null; do
     r=$(awk '/VmRSS/ {print $2}' "/proc/$svc/status" 2>/dev/null || echo 0); [ "${r:-0}" -gt "$peak" ] && peak=$r
-    echo "$peak" > "$work/rss-peak"; sleep 0.5; done ) & sampler=$!; }
-sample_stop() { kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; echo "$(( $(cat "$work/rss-peak") / 1024 )) MiB"; }
+    echo "$peak" > "$work/rss-peak.new" && mv "$work/rss-peak.new" "$work/rss-peak"; sleep 0.5; done ) & sampler=$!; }
+sample_stop() {   # the file is replaced whole (mv), so a sampler stopped mid-write never leaves it empty
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  local kib; kib=$(cat "$work/rss-peak" 2>/dev/null || echo 0); echo "$(( ${kib:-0} / 1024 )) MiB"; }
 
 drain() {   # after an overload, wait until the service answers promptly again (its backlog is gone)
   for _ in $(seq 1 120); do

@@ -101,16 +101,22 @@ class CatalogSnapshotTest {
             CatalogSnapshot next = snapshot.with(snapshot.version() + 1, changed);
             assertNotSame(snapshot, next);
             snapshot = next;
-            CatalogSnapshot full = CatalogSnapshot.of(99, catalog);
-            for (int i = 0; i < 40; i++) {
-                QuestionFilter filter = filter(random, null);
-                QuestionFilter.Visibility visibility = visibility(random);
-                SortOrder sort = randomSort(random);
-                assertSame(full.query(filter, visibility, null, sort, 0, 25),
-                        snapshot.query(filter, visibility, null, sort, 0, 25), "round " + round);
-                assertSame(reference(catalog, filter, visibility, null, sort, 1, 10),
-                        snapshot.query(filter, visibility, null, sort, 1, 10), "round " + round);
-            }
+            assertAnswersAsAFullLoad(snapshot, catalog, random, round);
+        }
+    }
+
+    /** Random lists on the snapshot against a full load of the same catalog and the reference. */
+    private static void assertAnswersAsAFullLoad(CatalogSnapshot snapshot, List<IndexedQuestion> catalog, Random random,
+            int round) {
+        CatalogSnapshot full = CatalogSnapshot.of(99, catalog);
+        for (int i = 0; i < 40; i++) {
+            QuestionFilter filter = filter(random, null);
+            QuestionFilter.Visibility visibility = visibility(random);
+            SortOrder sort = randomSort(random);
+            assertSame(full.query(filter, visibility, null, sort, 0, 25),
+                    snapshot.query(filter, visibility, null, sort, 0, 25), "round " + round);
+            assertSame(reference(catalog, filter, visibility, null, sort, 1, 10),
+                    snapshot.query(filter, visibility, null, sort, 1, 10), "round " + round);
         }
     }
 
@@ -134,16 +140,7 @@ class CatalogSnapshotTest {
                 changed.add(next);
             }
             snapshot = snapshot.with(snapshot.version() + 1, changed);
-            CatalogSnapshot full = CatalogSnapshot.of(99, catalog);
-            for (int i = 0; i < 40; i++) {
-                QuestionFilter filter = filter(random, null);
-                QuestionFilter.Visibility visibility = visibility(random);
-                SortOrder sort = randomSort(random);
-                assertSame(full.query(filter, visibility, null, sort, 0, 25),
-                        snapshot.query(filter, visibility, null, sort, 0, 25), "round " + round);
-                assertSame(reference(catalog, filter, visibility, null, sort, 1, 10),
-                        snapshot.query(filter, visibility, null, sort, 1, 10), "round " + round);
-            }
+            assertAnswersAsAFullLoad(snapshot, catalog, random, round);
         }
     }
 
