@@ -84,7 +84,7 @@ trap cleanup EXIT
 : > "$work/service.log"
 start_service
 # the index data in the readiness answer: size and the search cache's hits and misses
-index_data() { curl -s "http://localhost:$PORT/q/health/ready" | jq -c '.checks[] | select(.name == "catalog index") | .data'; }
+index_data() { curl -s --max-time 10 "http://localhost:$PORT/q/health/ready" | jq -c '.checks[] | select(.name == "catalog index") | .data'; }
 wait_for_catalog() {   # until the in-memory index holds every generated question (it polls once a second)
   want=$(pg -qAtc "select count(*) from $SCHEMA.question")
   for _ in $(seq 1 180); do
