@@ -39,6 +39,8 @@ public final class CatalogSnapshot {
     private final IndexedQuestion[] entries;
     private final int n;
     private final int words;
+    // The taxonomy's parts, copied from {@link #taxonomy} (possibly shared with the snapshot before) so the
+    // filter and facet loops below read them as plain fields.
     /** catalog_key → ordinal + 1 (0: not here). */
     private final int[] ordinalOfKey;
     private final long[] publicBits;
