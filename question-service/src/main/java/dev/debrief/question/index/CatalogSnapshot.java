@@ -1,13 +1,6 @@
 package dev.debrief.question.index;
 
-import dev.debrief.question.domain.AnswerFormat;
-import dev.debrief.question.domain.Category;
-import dev.debrief.question.domain.Competency;
-import dev.debrief.question.domain.Difficulty;
-import dev.debrief.question.domain.JobRole;
-import dev.debrief.question.domain.Level;
 import dev.debrief.question.domain.QuestionStatus;
-import dev.debrief.question.domain.RoundType;
 import dev.debrief.question.persistence.QuestionFilter;
 import dev.debrief.question.persistence.QuestionRow;
 import dev.debrief.question.persistence.SortOrder;
@@ -39,27 +32,6 @@ public final class CatalogSnapshot {
     private final IndexedQuestion[] entries;
     private final int n;
     private final int words;
-    // The taxonomy's parts, copied from {@link #taxonomy} (possibly shared with the snapshot before) so the
-    // filter and facet loops below read them as plain fields.
-    /** catalog_key → ordinal + 1 (0: not here). */
-    private final int[] ordinalOfKey;
-    private final long[] publicBits;
-    private final EnumBits<QuestionStatus> statuses;
-    private final EnumBits<Category> categories;
-    private final EnumBits<JobRole> roles;
-    private final EnumBits<Level> levels;
-    private final EnumBits<RoundType> roundTypes;
-    private final EnumBits<Competency> competencies;
-    private final EnumBits<Difficulty> difficulties;
-    private final EnumBits<AnswerFormat> answerFormats;
-    private final Dictionary tenants;
-    private final Dictionary companies;
-    private final Dictionary rubrics;
-    private final Dictionary tags;
-    /** Per ordinal, for counting: its company's id (-1: none), its tags' ids (flattened). */
-    private final int[] companyOf;
-    private final int[] tagStart;
-    private final int[] tagIds;
     private final Taxonomy taxonomy;
     private final int[][] orders;
     private final int[][] positions;
@@ -85,23 +57,6 @@ public final class CatalogSnapshot {
         }
         this.taxonomy = previous != null && previous.n == n && previous.sameTaxonomy(entries, changedOrdinals)
                 ? previous.taxonomy : new Taxonomy(entries, words);
-        ordinalOfKey = taxonomy.ordinalOfKey;
-        publicBits = taxonomy.publicBits;
-        statuses = taxonomy.statuses;
-        categories = taxonomy.categories;
-        roles = taxonomy.roles;
-        levels = taxonomy.levels;
-        roundTypes = taxonomy.roundTypes;
-        competencies = taxonomy.competencies;
-        difficulties = taxonomy.difficulties;
-        answerFormats = taxonomy.answerFormats;
-        tenants = taxonomy.tenants;
-        companies = taxonomy.companies;
-        rubrics = taxonomy.rubrics;
-        tags = taxonomy.tags;
-        companyOf = taxonomy.companyOf;
-        tagStart = taxonomy.tagStart;
-        tagIds = taxonomy.tagIds;
     }
 
     /** Whether the questions at these ordinals have, in {@code next}, the taxonomy and key they have here. */
@@ -184,7 +139,7 @@ public final class CatalogSnapshot {
 
     /** The ordinal of a catalog key, or -1 if this snapshot does not hold it. */
     int ordinalOf(int key) {
-        return key >= 0 && key < ordinalOfKey.length ? ordinalOfKey[key] - 1 : -1;
+        return key >= 0 && key < taxonomy.ordinalOfKey.length ? taxonomy.ordinalOfKey[key] - 1 : -1;
     }
 
     /**
@@ -217,17 +172,17 @@ public final class CatalogSnapshot {
      */
     long[] match(QuestionFilter f, QuestionFilter.Visibility v, TextMatch text) {
         long[] match = new long[words];
-        long[] published = statuses.of(QuestionStatus.PUBLISHED);
-        long[] retired = statuses.of(QuestionStatus.RETIRED);
+        long[] published = taxonomy.statuses.of(QuestionStatus.PUBLISHED);
+        long[] retired = taxonomy.statuses.of(QuestionStatus.RETIRED);
         boolean hideRetired = f.statuses().isEmpty();
         if (!"firm".equals(f.scope())) {   // the public catalog, word by word
             for (int w = 0; w < words; w++) {
-                long m = publicBits[w] & (v.editsPublic() ? -1L : published[w]);
+                long m = taxonomy.publicBits[w] & (v.editsPublic() ? -1L : published[w]);
                 match[w] = hideRetired ? m & ~retired[w] : m;
             }
         }
         if (v.tenant() != null && !"public".equals(f.scope())) {   // the caller's bank, question by question
-            for (int o : tenants.postings(v.tenant())) {
+            for (int o : taxonomy.tenants.postings(v.tenant())) {
                 if ((v.editsFirm() || Bits.get(published, o)) && !(hideRetired && Bits.get(retired, o))) {
                     Bits.set(match, o);
                 }
@@ -235,17 +190,17 @@ public final class CatalogSnapshot {
         }
         // only the open vocabularies need a second set (their values' postings OR-ed together)
         long[] scratch = f.companies().isEmpty() && f.tags().isEmpty() && f.rubrics().isEmpty() ? null : new long[words];
-        statuses.restrict(match, f.statuses());
-        categories.restrict(match, f.categories());
-        roles.restrict(match, f.roles());
-        levels.restrict(match, f.levels());
-        companies.restrict(match, f.companies(), scratch);
-        roundTypes.restrict(match, f.roundTypes());
-        competencies.restrict(match, f.competencies());
-        tags.restrict(match, f.tags(), scratch);
-        difficulties.restrict(match, f.difficulties());
-        answerFormats.restrict(match, f.answerFormats());
-        rubrics.restrict(match, f.rubrics(), scratch);
+        taxonomy.statuses.restrict(match, f.statuses());
+        taxonomy.categories.restrict(match, f.categories());
+        taxonomy.roles.restrict(match, f.roles());
+        taxonomy.levels.restrict(match, f.levels());
+        taxonomy.companies.restrict(match, f.companies(), scratch);
+        taxonomy.roundTypes.restrict(match, f.roundTypes());
+        taxonomy.competencies.restrict(match, f.competencies());
+        taxonomy.tags.restrict(match, f.tags(), scratch);
+        taxonomy.difficulties.restrict(match, f.difficulties());
+        taxonomy.answerFormats.restrict(match, f.answerFormats());
+        taxonomy.rubrics.restrict(match, f.rubrics(), scratch);
         if (text != null) {
             text.restrict(match);
         }
@@ -262,30 +217,30 @@ public final class CatalogSnapshot {
         while (to > from && match[to - 1] == 0) {
             to--;
         }
-        int[] companyCounts = new int[companies.size()];
-        int[] tagCounts = new int[tags.size()];
+        int[] companyCounts = new int[taxonomy.companies.size()];
+        int[] tagCounts = new int[taxonomy.tags.size()];
         for (int w = from; w < to; w++) {
             long bits = match[w];
             while (bits != 0) {
                 int o = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                if (companyOf[o] >= 0) {
-                    companyCounts[companyOf[o]]++;
+                if (taxonomy.companyOf[o] >= 0) {
+                    companyCounts[taxonomy.companyOf[o]]++;
                 }
-                for (int i = tagStart[o]; i < tagStart[o + 1]; i++) {
-                    tagCounts[tagIds[i]]++;
+                for (int i = taxonomy.tagStart[o]; i < taxonomy.tagStart[o + 1]; i++) {
+                    tagCounts[taxonomy.tagIds[i]]++;
                 }
             }
         }
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        facets.put("category", categories.count(match, from, to));
-        facets.put("role", roles.count(match, from, to));
-        facets.put("level", levels.count(match, from, to));
-        facets.put("company", named(companies, companyCounts));
-        facets.put("roundType", roundTypes.count(match, from, to));
-        facets.put("competency", competencies.count(match, from, to));
-        facets.put("difficulty", difficulties.count(match, from, to));
-        facets.put("answerFormat", answerFormats.count(match, from, to));
+        facets.put("category", taxonomy.categories.count(match, from, to));
+        facets.put("role", taxonomy.roles.count(match, from, to));
+        facets.put("level", taxonomy.levels.count(match, from, to));
+        facets.put("company", named(taxonomy.companies, companyCounts));
+        facets.put("roundType", taxonomy.roundTypes.count(match, from, to));
+        facets.put("competency", taxonomy.competencies.count(match, from, to));
+        facets.put("difficulty", taxonomy.difficulties.count(match, from, to));
+        facets.put("answerFormat", taxonomy.answerFormats.count(match, from, to));
         facets.put("tag", topTags(tagCounts));
         return facets;
     }
@@ -309,10 +264,10 @@ public final class CatalogSnapshot {
             }
         }
         used.sort((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a])
-                : Orders.compareCodePoints(tags.name(a), tags.name(b)));
+                : Orders.compareCodePoints(taxonomy.tags.name(a), taxonomy.tags.name(b)));
         Map<String, Long> top = new LinkedHashMap<>();
         for (int id : used.subList(0, Math.min(TOP_TAGS, used.size()))) {
-            top.put(tags.name(id), (long) counts[id]);
+            top.put(taxonomy.tags.name(id), (long) counts[id]);
         }
         return top;
     }

@@ -207,14 +207,9 @@ public final class IndexedQuestion {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IndexedQuestion q && key == q.key && idHigh == q.idHigh && idLow == q.idLow
-                && version == q.version && updatedMicros == q.updatedMicros && status == q.status
-                && category == q.category && role == q.role && roundType == q.roundType && difficulty == q.difficulty
-                && answerFormat == q.answerFormat && timeBudgetSeconds == q.timeBudgetSeconds
-                && titleAt == q.titleAt && excerptAt == q.excerptAt && Arrays.equals(text, q.text)
-                && Objects.equals(tenant, q.tenant) && Objects.equals(company, q.company)
-                && Objects.equals(rubric, q.rubric) && levels.equals(q.levels) && competencies.equals(q.competencies)
-                && tags.equals(q.tags);
+        return o instanceof IndexedQuestion q && sameTaxonomy(q) && idHigh == q.idHigh && idLow == q.idLow
+                && version == q.version && updatedMicros == q.updatedMicros && timeBudgetSeconds == q.timeBudgetSeconds
+                && titleAt == q.titleAt && excerptAt == q.excerptAt && Arrays.equals(text, q.text);
     }
 
     @Override

@@ -8,9 +8,11 @@ import java.util.Arrays;
  * again at only those questions (ordinals stay put from one step to the next; a full load starts a new
  * lineage). Kept short: past {@link #MAX_STEPS} steps or {@link #MAX_KEYS} keys the oldest are forgotten.
  *
- * @param from   the version this step started from
- * @param keys   the keys it changed (new or edited questions)
- * @param before the step that led to {@code from}, or null when forgotten or a full load
+ * @param from      the version this step started from
+ * @param keys      the keys it changed (new or edited questions)
+ * @param before    the step that led to {@code from}, or null when forgotten or a full load
+ * @param steps     how many steps this one and those before it make (kept, so bounding costs no walk)
+ * @param totalKeys how many keys they hold together
  */
 record Lineage(long from, int[] keys, Lineage before, int steps, int totalKeys) {
 

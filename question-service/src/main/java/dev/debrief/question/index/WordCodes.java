@@ -50,13 +50,14 @@ final class WordCodes {
                 end++;
             }
             if (end - i >= MIN_WORD) {
-                int code = codeOf(text.substring(i, end));
+                String word = text.substring(i, end);
+                int code = codeOf(word);
                 if (code >= 0) {
                     out.write(MARK);
                     out.write(code >>> 8);
                     out.write(code & 0xFF);
                 } else {
-                    out.writeBytes(text.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                    out.writeBytes(word.getBytes(StandardCharsets.UTF_8));
                 }
                 i = end;
             } else {
