@@ -40,6 +40,8 @@ if ! pg -qAtc 'select 1' >/dev/null 2>&1; then
     --keycloak-management-port=27190 > "$work/stack.log" 2>&1 &
   infra_pid=$!
   for _ in $(seq 1 180); do pg -qAtc 'select 1' >/dev/null 2>&1 && break; sleep 1; done
+  # and Keycloak: the service does not need it, but its start takes a core for a minute and would land in phase one
+  for _ in $(seq 1 180); do curl -fs -o /dev/null "http://localhost:27190/health/ready" && break; sleep 1; done
 fi
 
 # 3. the service jar
