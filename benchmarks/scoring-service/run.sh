@@ -58,6 +58,7 @@ psql -h localhost -p $PG -U postgres -d postgres -v ON_ERROR_STOP=1 -q -c "ALTER
 
 log "starting scoring-service on :$SCORING"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG/debrief" \
+  QUARKUS_DATASOURCE_SANDBOX_JDBC_URL="jdbc:postgresql://localhost:$PG/debrief_sandbox" \
   KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA" \
   QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KC/realms/debrief" \
   QUARKUS_HTTP_PORT=$SCORING \

@@ -1,5 +1,6 @@
 package dev.debrief.launcher;
 
+import dev.debrief.contracts.SandboxDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -77,8 +78,9 @@ final class PostgresServer implements Component {
     }
 
     /**
-     * The role and database the services use, created as the superuser when missing. The role may create roles
-     * (CREATEROLE, not superuser): scoring-service's migrations create the restricted role its SQL sandbox runs as.
+     * The role and database the services use, created as the superuser when missing, and the SQL sandbox's login
+     * role and database (scoring-service loads its fixture there). The role may create roles (CREATEROLE, not
+     * superuser): an older scoring-service migration (V3) still creates a NOLOGIN role that V5 drops again.
      */
     private void ensureDatabase() {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
@@ -91,8 +93,14 @@ final class PostgresServer implements Component {
             if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
                 statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
             }
+            SandboxDatabase.create(connection, ROLE, SandboxDatabase.DEMO_PASSWORD);
         } catch (SQLException e) {
             throw new StackException("could not create database " + DATABASE + ": " + e.getMessage(), e);
+        }
+        try (Connection inSandbox = postgres.getDatabase("postgres", SandboxDatabase.DATABASE).getConnection()) {
+            SandboxDatabase.lockDown(inSandbox, ROLE);
+        } catch (SQLException e) {
+            throw new StackException("could not lock down database " + SandboxDatabase.DATABASE + ": " + e.getMessage(), e);
         }
     }
 
@@ -107,6 +115,10 @@ final class PostgresServer implements Component {
 
     static String jdbcUrl(int port) {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    }
+
+    static String sandboxJdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/" + SandboxDatabase.DATABASE;
     }
 
     @Override

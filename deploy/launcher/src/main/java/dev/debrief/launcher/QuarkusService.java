@@ -102,6 +102,9 @@ final class QuarkusService implements Component {
             env.put("DEBRIEF_GATEWAY_UPSTREAM_SESSION", "http://localhost:" + ports.session());
             env.put("DEBRIEF_GATEWAY_UPSTREAM_SCORING", "http://localhost:" + ports.scoring());
         }
+        if (module == Module.SCORING) { // candidates' SQL runs in a database of its own, as a role of its own
+            env.put("QUARKUS_DATASOURCE_SANDBOX_JDBC_URL", PostgresServer.sandboxJdbcUrl(ports.postgres()));
+        }
         if (module == Module.SESSION) { // sessions snapshot their questions from the catalog at creation
             env.put("QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + ports.question());
         }
