@@ -229,14 +229,15 @@ public class AnswerScoring {
     private SqlOutcome compareInSandbox(AnswerSubmitted submitted) {
         SqlInspector.Report report = new SqlInspector().inspect(submitted.text(), submitted.prompt());
         if (!report.parsed()) {
-            return new SqlOutcome(false, false, report.error(), 0, 0, java.util.List.of(report.error()));
+            return new SqlOutcome(false, false, SandboxRefusal.Code.SYNTAX.code(), 0, 0, java.util.List.of(report.error()));
         }
         try {
             SqlSandbox.Rows reference = sandbox.run(submitted.referenceSql());
             SqlSandbox.Rows candidate = sandbox.run(report.finalQuery().sql());
             return ResultComparator.compare(candidate, reference, report.traps());
         } catch (SandboxRefusal e) {
-            return new SqlOutcome(false, false, e.getMessage(), 0, 0, java.util.List.of("The sandbox did not run it: "
+            // a code and a fixed sentence only: the database's own message can quote data (SqlSandbox logs it)
+            return new SqlOutcome(false, false, e.reason(), 0, 0, java.util.List.of("The sandbox did not run it: "
                     + e.getMessage()));
         }
     }
