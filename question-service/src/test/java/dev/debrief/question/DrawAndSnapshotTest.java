@@ -51,7 +51,8 @@ class DrawAndSnapshotTest {
         admin().body(with(q, "sql", Map.of("referenceQuery", "select 2", "pitfalls", List.of()))).put("/api/questions/" + id)
                 .then().statusCode(200);
 
-        as("candidate", null).get("/api/questions/" + id + "/snapshot").then().statusCode(200)
+        // session-service's own identity receives the reference query (it scores SQL answers against it)
+        as("snapshot-reader", null).get("/api/questions/" + id + "/snapshot").then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("version", equalTo(2))
                 .body("referenceSql", equalTo("select 2"))
@@ -60,7 +61,7 @@ class DrawAndSnapshotTest {
                 .body("timeBudgetSeconds", equalTo(900))
                 .body("followUps[0].atSecond", equalTo(240))
                 .body("constraints[0].text", equalTo("Assume no retention data beyond 7 days."));
-        as("candidate", null).get("/api/questions/" + id + "/versions/1/snapshot").then().statusCode(200)
+        as("snapshot-reader", null).get("/api/questions/" + id + "/versions/1/snapshot").then().statusCode(200)
                 .body("version", equalTo(1)).body("referenceSql", equalTo("select 1"));
         as("candidate", null).get("/api/questions/" + create(admin(), question(slug("plain"))) + "/snapshot")
                 .then().body("referenceSql", nullValue());
@@ -75,11 +76,15 @@ class DrawAndSnapshotTest {
 
     @Test
     void shouldDrawARoundOfALoopByItsCategoriesPreferringTheLoopsCompany() {
-        as("candidate", null).body(Map.of("loop", "fixture-data-pm", "round", 2, "count", 10, "seed", 7))
+        as("snapshot-reader", null).body(Map.of("loop", "fixture-data-pm", "round", 2, "count", 10, "seed", 7))
                 .post("/api/questions/draw").then().statusCode(200)
                 .body("", hasSize(2))
                 .body("slug", contains("fixture-metric-retention", "fixture-sql-dedup"))
                 .body("[1].referenceSql", org.hamcrest.Matchers.startsWith("select date_trunc"));
+        as("candidate", null).body(Map.of("loop", "fixture-data-pm", "round", 2, "count", 10, "seed", 7))
+                .post("/api/questions/draw").then().statusCode(200)
+                .body("slug", contains("fixture-metric-retention", "fixture-sql-dedup"))
+                .body("[1].referenceSql", nullValue());
         as("candidate", null).body(Map.of("loop", "fixture-data-pm", "round", 1, "count", 1, "seed", 7))
                 .post("/api/questions/draw").then().statusCode(200).body("", hasSize(1));
         as("candidate", null).body(Map.of("loop", "fixture-data-pm", "round", 9, "count", 1))

@@ -5,6 +5,9 @@ import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.Topics;
 import dev.debrief.contracts.sessions.AnswerSubmitted;
+import dev.debrief.contracts.sessions.SessionCreated;
+import dev.debrief.contracts.sessions.SessionPanelChanged;
+import dev.debrief.scoring.persistence.SessionScopeRow;
 import dev.debrief.testsupport.KafkaEvents;
 import dev.debrief.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,7 +15,10 @@ import dev.debrief.scoring.persistence.AnswerScoreRow;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -66,9 +72,38 @@ final class Sessions {
                 Instant.now(), Json.mapper().valueToTree(Map.of("sessionId", sessionId)));
     }
 
-    /** Sends an answer and waits until it is scored. */
+    /** The default coach of a session in these tests. */
+    static final String COACH = "colin";
+
+    static EventEnvelope created(UUID sessionId, String tenant, String candidateUsername, String coachUsername) {
+        SessionCreated data = new SessionCreated(sessionId, TestTokens.subjectOf(candidateUsername),
+                coachUsername == null ? null : TestTokens.subjectOf(coachUsername),
+                coachUsername == null ? "SELF_PRACTICE" : "COACHED", null, List.of(), List.of(), Instant.now());
+        return EventEnvelope.of(EventType.SESSION_CREATED, "/debrief/session-service", sessionId.toString(), tenant,
+                Instant.now(), Json.mapper().valueToTree(data));
+    }
+
+    /** Sets the session's panel as session-service would, and waits until scoring-service has applied it. */
+    static void panel(UUID sessionId, String tenant, String... coachUsernames) {
+        List<String> panel = Arrays.stream(coachUsernames).map(TestTokens::subjectOf).toList();
+        KafkaEvents.send(Topics.SESSIONS, EventEnvelope.of(EventType.SESSION_PANEL_CHANGED, "/debrief/session-service",
+                sessionId.toString(), tenant, Instant.now(), Json.mapper().valueToTree(
+                        new SessionPanelChanged(sessionId, panel, "coach:" + COACH, Instant.now()))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            SessionScopeRow row = SessionScopeRow.findById(sessionId);
+            return row != null && row.panel.equals(Set.copyOf(panel));
+        }));
+    }
+
+    /** Sends an answer of a session coached by {@link #COACH} and waits until it is scored. */
     static UUID scoredSession(String tenant, String candidateUsername) {
+        return scoredSession(tenant, candidateUsername, COACH);
+    }
+
+    /** A session created with the given coach (null: self-practice), one answer, scored. */
+    static UUID scoredSession(String tenant, String candidateUsername, String coachUsername) {
         UUID sessionId = UUID.randomUUID();
+        KafkaEvents.send(Topics.SESSIONS, created(sessionId, tenant, candidateUsername, coachUsername));
         KafkaEvents.send(Topics.SESSIONS, answer(sessionId, tenant, candidateUsername, 1, STRONG_STORY));
         await().atMost(Duration.ofSeconds(30)).until(() -> scores(sessionId) == 1);
         return sessionId;

@@ -38,8 +38,9 @@ public final class Api {
         return create(candidateToken, Map.of("mode", "SELF_PRACTICE", "questions", picks(questions)));
     }
 
-    /** A session the coach interviews, for the named candidate. */
+    /** A session the coach interviews, for the named candidate (made a candidate of {@link #FIRM}). */
     public static String coached(String coachToken, String candidateName, QuestionSnapshot... questions) {
+        TestDirectory.join(FIRM, candidateName, "candidate");
         return create(coachToken, Map.of("mode", "COACHED", "candidateId", TestTokens.subjectOf(candidateName),
                 "candidateName", candidateName, "questions", picks(questions)));
     }

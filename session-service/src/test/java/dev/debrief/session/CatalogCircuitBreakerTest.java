@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.debrief.session.Api.as;
 import static dev.debrief.session.Api.candidate;
 import static org.awaitility.Awaitility.await;
@@ -51,7 +51,7 @@ class CatalogCircuitBreakerTest {
         for (int i = 0; i < 3; i++) {
             create(token, down).then().statusCode(503).contentType("application/problem+json");
         }
-        CatalogStub.server().verify(6, getRequestedFor(urlEqualTo(downPath)));
+        CatalogStub.server().verify(6, getRequestedFor(urlPathEqualTo(downPath)));
         assertEquals(CircuitBreakerState.OPEN, CircuitBreakerMaintenance.get().currentState(Catalog.QUESTION_BREAKER));
 
         // open: even a question the catalog would serve is refused at once, and the catalog is not called
@@ -61,15 +61,15 @@ class CatalogCircuitBreakerTest {
                 .body("status", equalTo(503))
                 .body("detail", containsString("failed repeatedly"));
         create(token, down).then().statusCode(503);
-        CatalogStub.server().verify(0, getRequestedFor(urlEqualTo(healthyPath)));
-        CatalogStub.server().verify(6, getRequestedFor(urlEqualTo(downPath)));
+        CatalogStub.server().verify(0, getRequestedFor(urlPathEqualTo(healthyPath)));
+        CatalogStub.server().verify(6, getRequestedFor(urlPathEqualTo(downPath)));
         assertEquals(0L, sessionsOf(candidateName), "a refused creation leaves no session behind");
 
         // after the delay one probe goes through; it succeeds, so the breaker closes
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> create(token, healthy.id()).statusCode() == 201);
         assertEquals(CircuitBreakerState.CLOSED, CircuitBreakerMaintenance.get().currentState(Catalog.QUESTION_BREAKER));
-        CatalogStub.server().verify(1, getRequestedFor(urlEqualTo(healthyPath)));
+        CatalogStub.server().verify(1, getRequestedFor(urlPathEqualTo(healthyPath)));
         assertEquals(1L, sessionsOf(candidateName));
     }
 

@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Stands in for question-service's snapshot API (the real one runs in the end-to-end suite). Tests stub
@@ -24,13 +25,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
  */
 public class CatalogStub implements QuarkusTestResourceLifecycleManager {
 
+    /** The access token the stubbed realm issues to session-service's client. */
+    public static final String SERVICE_TOKEN = "session-service-own-token";
+
     private static WireMockServer server;
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
-        return Map.of("quarkus.rest-client.catalog.url", server.baseUrl());
+        // session-service's own identity: the same server plays the realm's token endpoint
+        server.stubFor(post(urlEqualTo("/realms/debrief/protocol/openid-connect/token"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=client_credentials"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"" + SERVICE_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        return Map.of("quarkus.rest-client.catalog.url", server.baseUrl(),
+                "quarkus.oidc-client.auth-server-url", server.baseUrl() + "/realms/debrief");
     }
 
     @Override
@@ -61,8 +71,8 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
     }
 
     public static void stubQuestion(QuestionSnapshot q) {
-        server.stubFor(get(urlEqualTo("/api/questions/" + q.id() + "/snapshot")).willReturn(json(q)));
-        server.stubFor(get(urlEqualTo("/api/questions/" + q.id() + "/versions/" + q.version() + "/snapshot"))
+        server.stubFor(get(urlPathEqualTo("/api/questions/" + q.id() + "/snapshot")).willReturn(json(q)));
+        server.stubFor(get(urlPathEqualTo("/api/questions/" + q.id() + "/versions/" + q.version() + "/snapshot"))
                 .willReturn(json(q)));
     }
 
@@ -72,22 +82,22 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
         List<LoopSnapshot.Round> rounds = new java.util.ArrayList<>();
         for (int i = 0; i < drawn.size(); i++) {
             rounds.add(new LoopSnapshot.Round(i + 1, "Round " + (i + 1), "DATA_CASE", 45, drawn.get(i).size()));
-            server.stubFor(post(urlEqualTo("/api/questions/draw"))
+            server.stubFor(post(urlPathEqualTo("/api/questions/draw"))
                     .withRequestBody(matchingJsonPath("$.loop", equalTo(slug)))
                     .withRequestBody(matchingJsonPath("$.round", equalTo(Integer.toString(i + 1))))
                     .willReturn(json(drawn.get(i))));
         }
         LoopSnapshot loop = new LoopSnapshot(slug, "Netflix Data PM", "Netflix", "Data PM", rounds);
-        server.stubFor(get(urlEqualTo("/api/loops/" + slug + "/snapshot")).willReturn(json(loop)));
+        server.stubFor(get(urlPathEqualTo("/api/loops/" + slug + "/snapshot")).willReturn(json(loop)));
         return loop;
     }
 
     public static void stubDownQuestion(UUID id) {
-        server.stubFor(get(urlEqualTo("/api/questions/" + id + "/snapshot")).willReturn(aResponse().withStatus(503)));
+        server.stubFor(get(urlPathEqualTo("/api/questions/" + id + "/snapshot")).willReturn(aResponse().withStatus(503)));
     }
 
     public static void stubSlowQuestion(QuestionSnapshot q) {
-        server.stubFor(get(urlEqualTo("/api/questions/" + q.id() + "/snapshot"))
+        server.stubFor(get(urlPathEqualTo("/api/questions/" + q.id() + "/snapshot"))
                 .willReturn(json(q).withFixedDelay(3_000)));
     }
 

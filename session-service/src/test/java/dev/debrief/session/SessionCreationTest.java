@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.debrief.session.Api.as;
 import static dev.debrief.session.Api.candidate;
 import static dev.debrief.session.Api.coach;
@@ -85,13 +86,17 @@ class SessionCreationTest {
                 .body("questions[0].questionId", equalTo(c.id().toString()));
     }
 
+    /** Issue 13: the candidate's token used to be forwarded, so the catalog answered with the candidate's rights. */
     @Test
-    void shouldForwardTheCallersTokenToTheCatalog() {
+    void shouldTakeSnapshotsWithItsOwnIdentityForTheSessionsFirmNotWithTheCallersToken() {
         QuestionSnapshot q = CatalogStub.stubQuestion("FREE_TEXT");
         String token = candidate("cara");
         Api.selfPractice(token, q);
 
-        CatalogStub.server().verify(getRequestedFor(urlEqualTo("/api/questions/" + q.id() + "/snapshot"))
+        CatalogStub.server().verify(getRequestedFor(urlEqualTo("/api/questions/" + q.id() + "/snapshot?firm=" + Api.FIRM))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        "Bearer " + CatalogStub.SERVICE_TOKEN)));
+        CatalogStub.server().verify(0, getRequestedFor(urlPathEqualTo("/api/questions/" + q.id() + "/snapshot"))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + token)));
     }
 

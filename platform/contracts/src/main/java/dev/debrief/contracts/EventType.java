@@ -27,6 +27,7 @@ public enum EventType {
     SESSION_COMPLETED("session.completed", Topics.SESSIONS),
     SESSION_ABANDONED("session.abandoned", Topics.SESSIONS),
     SESSION_EXPIRED("session.expired", Topics.SESSIONS),
+    SESSION_PANEL_CHANGED("session.panel-changed", Topics.SESSIONS),
 
     ANSWER_SCORED("score.answer-scored", Topics.SCORES),
     SCORECARD_SUBMITTED("score.scorecard-submitted", Topics.SCORES),

@@ -51,9 +51,27 @@ public class Access {
         return ownerTenant == null ? caller.isAdmin() : editsFirm() && ownerTenant.equals(tenant());
     }
 
+    /**
+     * The firm whose bank a snapshot reads. session-service's own identity (role snapshot-reader, no firm of
+     * its own) names the firm the session is scheduled in; everyone else reads as themselves, whatever they name.
+     */
+    public String snapshotTenant(String firm) {
+        return caller.is(Roles.SNAPSHOT_READER) ? firm : tenant();
+    }
+
+    /** Reference queries, pitfalls and exemplars stay with coaches and authors (and session-service's snapshots). */
+    public boolean seesAnswerKeys() {
+        return caller.seesAnswerKeys();
+    }
+
     /** The question if the caller may read it; 404 for another firm's and for drafts they may not edit. */
     public Question readable(UUID id) {
-        return Question.visible(id, tenant())
+        return readableIn(id, tenant());
+    }
+
+    /** The same, reading the given firm's bank (see {@link #snapshotTenant}). */
+    public Question readableIn(UUID id, String tenant) {
+        return Question.visible(id, tenant)
                 .filter(q -> q.status != QuestionStatus.DRAFT || mayEdit(q.tenant))
                 .orElseThrow(() -> ProblemException.notFound("question", id));
     }

@@ -39,7 +39,7 @@ public class Drawing {
         this.draws = draws;
     }
 
-    public List<QuestionSnapshot> draw(DrawRequest r, String tenant) {
+    public List<QuestionSnapshot> draw(DrawRequest r, String tenant, boolean answerKey) {
         if (r.count() < 1 || r.count() > MAX_COUNT) {
             throw ProblemException.badRequest("count", "must be between 1 and " + MAX_COUNT);
         }
@@ -58,7 +58,7 @@ public class Drawing {
         taken.remove(null);
         List<UUID> picked = r.loop() == null ? byFilters(r, tenant, taken, seed) : byLoop(r, tenant, taken, seed);
         return draws.current(picked).stream()
-                .map(d -> Snapshots.of(d.id(), d.version(), d.slug(), d.content())).toList();
+                .map(d -> Snapshots.of(d.id(), d.version(), d.slug(), d.content(), answerKey)).toList();
     }
 
     private List<UUID> byFilters(DrawRequest r, String tenant, Set<UUID> taken, long seed) {

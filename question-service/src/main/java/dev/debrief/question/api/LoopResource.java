@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -48,9 +49,9 @@ public class LoopResource {
 
     @GET
     @Path("/{idOrSlug}/snapshot")
-    @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
-    public LoopSnapshot snapshot(@PathParam("idOrSlug") String idOrSlug) {
-        return CatalogEvents.snapshot(visible(idOrSlug));
+    @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST, Roles.SNAPSHOT_READER })
+    public LoopSnapshot snapshot(@PathParam("idOrSlug") String idOrSlug, @QueryParam("firm") String firm) {
+        return CatalogEvents.snapshot(visible(idOrSlug, access.snapshotTenant(firm)));
     }
 
     @POST
@@ -78,9 +79,13 @@ public class LoopResource {
     }
 
     private Loop visible(String idOrSlug) {
+        return visible(idOrSlug, access.tenant());
+    }
+
+    private Loop visible(String idOrSlug, String tenant) {
         if (idOrSlug.length() > 120) {
             throw ProblemException.notFound("loop", idOrSlug.substring(0, 40));
         }
-        return Loop.visible(idOrSlug, access.tenant()).orElseThrow(() -> ProblemException.notFound("loop", idOrSlug));
+        return Loop.visible(idOrSlug, tenant).orElseThrow(() -> ProblemException.notFound("loop", idOrSlug));
     }
 }

@@ -42,7 +42,7 @@ public class QuestionHistoryResource {
     public QuestionView version(@PathParam("id") UUID id, @PathParam("version") int version) {
         Question q = access.readable(id);
         return QuestionView.of(q, QuestionVersion.of(q.id, version)
-                .orElseThrow(() -> ProblemException.notFound("version", id + "/" + version)));
+                .orElseThrow(() -> ProblemException.notFound("version", id + "/" + version)), access);
     }
 
     @POST

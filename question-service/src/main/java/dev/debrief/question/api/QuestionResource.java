@@ -80,7 +80,7 @@ public class QuestionResource {
     public Response get(@PathParam("idOrSlug") String idOrSlug) {
         UUID id = Ids.parse(idOrSlug);
         Question q = id != null ? access.readable(id) : access.readableBySlug(idOrSlug);
-        return withTag(QuestionView.of(q, QuestionVersion.current(q)), q.version).build();
+        return withTag(QuestionView.of(q, QuestionVersion.current(q), access), q.version).build();
     }
 
     @POST

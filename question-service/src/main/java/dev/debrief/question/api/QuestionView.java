@@ -16,4 +16,11 @@ public record QuestionView(UUID id, String slug, String tenant, QuestionStatus s
         return new QuestionView(q.id, q.slug, q.tenant, q.status, v.key.version(), q.version, q.createdAt,
                 v.createdAt, v.content);
     }
+
+    /** Exemplars and the reference query only for who may see answer keys. */
+    static QuestionView of(Question q, QuestionVersion v, Access access) {
+        QuestionView view = of(q, v);
+        return access.seesAnswerKeys() ? view : new QuestionView(view.id, view.slug, view.tenant, view.status,
+                view.version, view.currentVersion, view.createdAt, view.versionCreatedAt, view.content.withoutAnswerKey());
+    }
 }

@@ -11,6 +11,11 @@ final class Snapshots {
     private Snapshots() {
     }
 
+    /** The reference query only for who may see answer keys (session-service's own identity, coaches, authors). */
+    static QuestionSnapshot of(UUID id, int version, String slug, QuestionContent c, boolean answerKey) {
+        return of(id, version, slug, answerKey ? c : c.withoutAnswerKey());
+    }
+
     static QuestionSnapshot of(UUID id, int version, String slug, QuestionContent c) {
         return new QuestionSnapshot(id, version, slug, c.title(), c.prompt(), c.category().name(),
                 c.roundType().name(), c.answerFormat().name(), c.rubric(), c.timeBudgetSeconds(),

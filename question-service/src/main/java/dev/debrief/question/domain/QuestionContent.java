@@ -61,6 +61,12 @@ public record QuestionContent(
                 sql == null ? null : new SqlSpec(sql.referenceQuery(), orEmpty(sql.pitfalls())));
     }
 
+    /** What a candidate may read: no exemplars and no reference query or pitfalls (the answer key). */
+    public QuestionContent withoutAnswerKey() {
+        return new QuestionContent(title, prompt, category, role, levels, company, roundType, competencies, tags,
+                timeBudgetSeconds, difficulty, rubric, answerFormat, source, followUps, constraints, List.of(), null);
+    }
+
     /** The text full-text search reads besides title and prompt: follow-up probes and tags. */
     public String searchExtra() {
         StringBuilder text = new StringBuilder();

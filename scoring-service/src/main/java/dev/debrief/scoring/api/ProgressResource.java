@@ -76,18 +76,21 @@ public class ProgressResource {
     @Path("/candidates/{candidate}")
     @RolesAllowed({ Roles.COACH, Roles.FIRM_ADMIN, Roles.ANALYST })
     public Progress ofCandidate(@PathParam("candidate") @Size(max = 100) String candidate) {
-        String firm = access.firm();
-        if (Answer.count("candidate = ?1 and tenant = ?2", candidate, firm) == 0) {
+        Progress progress = progress(candidate);
+        if (progress.sessions() == 0) {
             throw ProblemException.notFound("candidate", candidate);
         }
-        return progress(candidate);
+        return progress;
     }
 
     private Progress progress(String candidate) {
         Map<UUID, Instant> sessionTimes = new TreeMap<>();
         String firm = access.caller().is(Roles.CANDIDATE) ? null : access.firm();
+        // a coach follows the candidate through the sessions they coach or sit on the panel of, not the whole firm's
+        boolean wholeFirm = access.readsWholeFirm();
+        Map<UUID, Boolean> seen = new java.util.HashMap<>();
         for (Answer a : Answer.<Answer>list("candidate", candidate)) {
-            if (firm == null || firm.equals(a.tenant)) {
+            if (firm == null || firm.equals(a.tenant) && (wholeFirm || seen.computeIfAbsent(a.sessionId, access::sees))) {
                 sessionTimes.merge(a.sessionId, a.submittedAt, (x, y) -> x.isBefore(y) ? x : y);
             }
         }

@@ -42,6 +42,11 @@ public class RubricResource {
         static RubricDetail of(Rubric r) {
             return new RubricDetail(r.id, r.version, r.tenant == null ? "public" : r.tenant, r.parsed());
         }
+
+        /** Anchors and signals stay with coaches and authors. */
+        RubricDetail forViewer(Caller caller) {
+            return caller.seesAnswerKeys() ? this : new RubricDetail(id, version, owner, definition.withoutAnswerKey());
+        }
     }
 
     @GET
@@ -54,7 +59,7 @@ public class RubricResource {
     @Path("/{slug}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
     public RubricDetail latest(@PathParam("slug") String slug) {
-        return Rubric.latest(slug, caller.tenant().orElse(null)).map(RubricDetail::of)
+        return Rubric.latest(slug, caller.tenant().orElse(null)).map(RubricDetail::of).map(d -> d.forViewer(caller))
                 .orElseThrow(() -> ProblemException.notFound("rubric", slug));
     }
 
@@ -64,7 +69,8 @@ public class RubricResource {
     public RubricDetail version(@PathParam("slug") String slug, @PathParam("version") int version) {
         Optional<String> tenant = caller.tenant();
         return tenant.flatMap(t -> Rubric.version(slug, t, version)).or(() -> Rubric.version(slug, null, version))
-                .map(RubricDetail::of).orElseThrow(() -> ProblemException.notFound("rubric", slug + " v" + version));
+                .map(RubricDetail::of).map(d -> d.forViewer(caller))
+                .orElseThrow(() -> ProblemException.notFound("rubric", slug + " v" + version));
     }
 
     /**

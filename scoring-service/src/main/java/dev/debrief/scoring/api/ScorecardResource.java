@@ -73,7 +73,7 @@ public class ScorecardResource {
     @POST
     @RolesAllowed(Roles.COACH)
     public Response submit(@Valid @NotNull NewScorecard request) {
-        List<Answer> answers = access.session(request.sessionId());
+        List<Answer> answers = access.scoredBy(request.sessionId());
         Answer round = answers.stream().filter(a -> a.roundPosition == request.roundPosition()).findFirst()
                 .orElseThrow(() -> ProblemException.badRequest("body.roundPosition", "the session has no answer in round "
                         + request.roundPosition()));
@@ -114,6 +114,9 @@ public class ScorecardResource {
         if (card == null || !access.caller().sameTenant(card.tenant) || !card.scorer.equals(access.caller().id())) {
             throw ProblemException.notFound("scorecard", id);
         }
+        if (!access.scores(card.sessionId)) {
+            throw ProblemException.forbidden("you no longer score this session");
+        }
         Rubric.version(card.rubricSlug, card.tenant, card.rubricVersion).or(() -> Rubric.version(card.rubricSlug, null,
                 card.rubricVersion)).ifPresent(r -> checkKeys(r.parsed(), request.dimensions()));
         ScorecardVersion version;
@@ -147,13 +150,14 @@ public class ScorecardResource {
     @GET
     @RolesAllowed({ Roles.COACH, Roles.FIRM_ADMIN })
     public List<ScorecardView> ofSession(@QueryParam("sessionId") @NotNull UUID sessionId) {
-        access.session(sessionId);
+        access.scorecardsOf(sessionId);
         return Scorecard.ofSession(sessionId).stream().map(c -> ScorecardView.of(c, ScorecardVersion.current(c))).toList();
     }
 
     private Scorecard visible(UUID id) {
         Scorecard card = Scorecard.findById(id);
-        if (card == null || card.tenant == null || !access.caller().sameTenant(card.tenant)) {
+        if (card == null || card.tenant == null || !access.caller().sameTenant(card.tenant)
+                || !access.readsScorecardsOf(card.sessionId)) {
             throw ProblemException.notFound("scorecard", id);
         }
         return card;

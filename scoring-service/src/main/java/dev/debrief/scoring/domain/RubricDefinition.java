@@ -54,6 +54,15 @@ public record RubricDefinition(
         }
     }
 
+    /**
+     * What a candidate may read: the dimensions, their descriptions and weights, without the anchored levels
+     * and the signal phrases (the answer key the scorer matches against).
+     */
+    public RubricDefinition withoutAnswerKey() {
+        return new RubricDefinition(slug, title, description, appliesTo, dimensions.stream()
+                .map(d -> new Dimension(d.key(), d.name(), d.description(), d.weight(), List.of(), null)).toList());
+    }
+
     public Optional<Dimension> dimension(String key) {
         return dimensions.stream().filter(d -> d.key().equals(key)).findFirst();
     }

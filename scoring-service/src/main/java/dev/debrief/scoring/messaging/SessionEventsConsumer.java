@@ -4,7 +4,10 @@ import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
 import dev.debrief.scoring.domain.AnswerScoring;
+import dev.debrief.contracts.sessions.SessionCreated;
+import dev.debrief.contracts.sessions.SessionPanelChanged;
 import dev.debrief.scoring.domain.SessionDebriefing;
+import dev.debrief.scoring.domain.SessionScopes;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,10 +29,12 @@ public class SessionEventsConsumer {
 
     private final AnswerScoring scoring;
     private final SessionDebriefing debriefing;
+    private final SessionScopes scopes;
 
-    public SessionEventsConsumer(AnswerScoring scoring, SessionDebriefing debriefing) {
+    public SessionEventsConsumer(AnswerScoring scoring, SessionDebriefing debriefing, SessionScopes scopes) {
         this.scoring = scoring;
         this.debriefing = debriefing;
+        this.scopes = scopes;
     }
 
     /**
@@ -55,6 +60,8 @@ public class SessionEventsConsumer {
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Could not debrief session %s (event %s)", envelope.subject(), envelope.id());
                 }
+            } else if (envelope.is(EventType.SESSION_CREATED) || envelope.is(EventType.SESSION_PANEL_CHANGED)) {
+                scope(envelope);
             }
         }
         score(answers);
@@ -68,6 +75,23 @@ public class SessionEventsConsumer {
             scoring.onAnswersSubmitted(List.copyOf(answers));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not score %d answer(s) starting with event %s", answers.size(), answers.get(0).id());
+        }
+    }
+
+    /** Who takes part in the session: what the access rule reads (independent of the answers around it). */
+    private void scope(EventEnvelope envelope) {
+        try {
+            UUID sessionId = UUID.fromString(envelope.subject());
+            if (envelope.is(EventType.SESSION_CREATED)) {
+                SessionCreated created = Json.mapper().treeToValue(envelope.data(), SessionCreated.class);
+                scopes.onSessionCreated(envelope.id(), sessionId, envelope.tenant(), created.candidate(), created.coach());
+            } else {
+                SessionPanelChanged changed = Json.mapper().treeToValue(envelope.data(), SessionPanelChanged.class);
+                scopes.onPanelChanged(envelope.id(), sessionId, changed.panel() == null ? List.of() : changed.panel(),
+                        changed.changedAt() == null ? envelope.time() : changed.changedAt());
+            }
+        } catch (Exception e) {
+            LOG.errorf(e, "Could not record the parties of session %s (event %s)", envelope.subject(), envelope.id());
         }
     }
 

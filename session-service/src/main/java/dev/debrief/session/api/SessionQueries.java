@@ -39,7 +39,8 @@ public class SessionQueries {
         }
         String tenant = viewer.tenant().orElse(null);
         if (viewer.roles().contains(Roles.COACH)) {
-            any.add(tenant == null ? "(coach = :me and tenant is null)" : "(coach = :me and tenant = :tenant)");
+            any.add(tenant == null ? "(coach = :me and tenant is null)"
+                    : "(tenant = :tenant and (coach = :me or :me member of panel))");
         }
         if (viewer.roles().contains(Roles.FIRM_ADMIN) && tenant != null) {
             any.add("tenant = :tenant");

@@ -8,6 +8,7 @@ import dev.debrief.session.domain.SessionCreation;
 import dev.debrief.session.domain.SessionMode;
 import dev.debrief.session.domain.SessionStatus;
 import dev.debrief.session.domain.Viewer;
+import dev.debrief.session.firm.FirmMembership;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.net.URI;
 import java.time.Clock;
@@ -32,23 +32,33 @@ public class SessionResource {
     private final SessionAccess access;
     private final SessionCreation creation;
     private final SessionQueries queries;
-    private final JsonWebToken token;
+    private final FirmMembership membership;
     private final Clock clock;
 
     public SessionResource(SessionAccess access, SessionCreation creation, SessionQueries queries,
-            JsonWebToken token, Clock clock) {
+            FirmMembership membership, Clock clock) {
         this.access = access;
         this.creation = creation;
         this.queries = queries;
-        this.token = token;
+        this.membership = membership;
         this.clock = clock;
     }
 
-    /** Snapshots the questions from the catalog and schedules the session (503 and nothing saved if it is down). */
+    /**
+     * Snapshots the questions from the catalog and schedules the session (503 and nothing saved if it is down).
+     * A candidate and a coach named by someone else must be members of the caller's firm (400 otherwise).
+     */
     @POST
     public Response create(@Valid @NotNull CreateSessionRequest request) {
         Viewer viewer = access.viewer();
-        UUID id = creation.create(plan(request, viewer), "Bearer " + token.getRawToken(), viewer);
+        SessionCreation.Plan plan = plan(request, viewer);
+        if (!plan.candidate().equals(viewer.id())) {
+            membership.require(plan.tenant(), plan.candidate(), Roles.CANDIDATE, "candidateId");
+        }
+        if (plan.coach() != null && !plan.coach().equals(viewer.id())) {
+            membership.require(plan.tenant(), plan.coach(), Roles.COACH, "coachId");
+        }
+        UUID id = creation.create(plan, viewer);
         SessionView view = queries.view(id);
         return Response.created(URI.create("/api/sessions/" + id)).entity(view).tag(Etags.of(view.version())).build();
     }

@@ -3,6 +3,7 @@ package dev.debrief.session.catalog;
 import dev.debrief.contracts.catalog.DrawRequest;
 import dev.debrief.contracts.catalog.LoopSnapshot;
 import dev.debrief.contracts.catalog.QuestionSnapshot;
+import dev.debrief.session.identity.ServiceIdentity;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -32,23 +33,27 @@ public class Catalog {
     public static final String QUESTION_BREAKER = "catalog-question";
 
     private final CatalogApi api;
+    private final ServiceIdentity identity;
 
-    public Catalog(@RestClient CatalogApi api) {
+    public Catalog(@RestClient CatalogApi api, ServiceIdentity identity) {
         this.api = api;
+        this.identity = identity;
     }
 
-    public LoopSnapshot loop(String bearer, String slug) {
-        return call("loop " + slug, () -> api.loop(bearer, slug));
+    /** @param firm the firm the session is scheduled in, null outside any firm (the public catalog only) */
+    public LoopSnapshot loop(String firm, String slug) {
+        return call("loop " + slug, () -> api.loop(identity.bearer(), slug, firm));
     }
 
-    public List<QuestionSnapshot> draw(String bearer, DrawRequest request) {
-        return call("questions for " + request.loop() + " round " + request.round(), () -> api.draw(bearer, request));
+    public List<QuestionSnapshot> draw(String firm, DrawRequest request) {
+        return call("questions for " + request.loop() + " round " + request.round(),
+                () -> api.draw(identity.bearer(), firm, request));
     }
 
     @CircuitBreakerName(QUESTION_BREAKER)
-    public QuestionSnapshot question(String bearer, UUID id, Integer version) {
-        return call("question " + id, () -> version == null ? api.question(bearer, id)
-                : api.questionVersion(bearer, id, version));
+    public QuestionSnapshot question(String firm, UUID id, Integer version) {
+        return call("question " + id, () -> version == null ? api.question(identity.bearer(), id, firm)
+                : api.questionVersion(identity.bearer(), id, version, firm));
     }
 
     private static <T> T call(String what, Supplier<T> call) {

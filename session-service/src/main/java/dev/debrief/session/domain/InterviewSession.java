@@ -1,13 +1,18 @@
 package dev.debrief.session.domain;
 
 import dev.debrief.kit.problem.ProblemException;
+import dev.debrief.kit.security.SessionScope;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -16,8 +21,10 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -89,6 +96,12 @@ public class InterviewSession extends PanacheEntityBase {
     @OrderBy("position")
     public List<SessionRound> rounds = new ArrayList<>();
 
+    /** The firm's coaches who score the session besides its coach (its panel); read by every access check. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "session_panelist", joinColumns = @JoinColumn(name = "session_id"))
+    @Column(name = "coach")
+    public Set<String> panel = new HashSet<>();
+
     /** A round moved on from and the question asked next. */
     public record Advance(SessionRound completedRound, SessionQuestion asked) {
     }
@@ -108,6 +121,23 @@ public class InterviewSession extends PanacheEntityBase {
         s.createdAt = now;
         s.lastActivityAt = now;
         return s;
+    }
+
+    /** Who takes part, for the one access rule. */
+    public SessionScope scope() {
+        return new SessionScope(tenant, candidate, coach, panel);
+    }
+
+    /**
+     * Seats the panel: exactly these coaches (the session's own coach is its scorer already and is left out).
+     * Only a session of a firm has one, since its members are the firm's coaches.
+     */
+    public void seatPanel(Set<String> coaches) {
+        if (tenant == null) {
+            throw ProblemException.conflict("a session outside any firm has no panel");
+        }
+        panel.clear();
+        coaches.stream().filter(c -> !c.equals(coach)).forEach(panel::add);
     }
 
     public SessionRound addRound(int position, String name, String roundType, int budgetSeconds) {

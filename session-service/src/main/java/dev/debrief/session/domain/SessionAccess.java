@@ -36,7 +36,7 @@ public class SessionAccess {
     /** The session locked for a change (serialises writers of one session across replicas). */
     @Transactional(Transactional.TxType.MANDATORY)
     public InterviewSession forUpdate(UUID id, long expectedVersion) {
-        InterviewSession session = check(id, InterviewSession.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        InterviewSession session = acting(check(id, InterviewSession.findById(id, LockModeType.PESSIMISTIC_WRITE)));
         if (session.version != expectedVersion) {
             throw ProblemException.preconditionFailed("The session is at version " + session.version
                     + ", not " + expectedVersion + "; read it again");
@@ -47,7 +47,15 @@ public class SessionAccess {
     /** Locked for an append that does not need the caller's version (drafts, interjections). */
     @Transactional(Transactional.TxType.MANDATORY)
     public InterviewSession forAppend(UUID id) {
-        return check(id, InterviewSession.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        return acting(check(id, InterviewSession.findById(id, LockModeType.PESSIMISTIC_WRITE)));
+    }
+
+    /** Who sees a session but only reads it (its panel) is refused a change: 403, not 404. */
+    private InterviewSession acting(InterviewSession session) {
+        if (!viewer().actsOn(session)) {
+            throw ProblemException.forbidden("the panel reads the session; its candidate, coach and the firm's admin act on it");
+        }
+        return session;
     }
 
     private InterviewSession check(UUID id, InterviewSession session) {

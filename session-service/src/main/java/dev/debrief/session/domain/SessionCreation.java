@@ -55,8 +55,8 @@ public class SessionCreation {
             List<QuestionSnapshot> questions) {
     }
 
-    public UUID create(Plan plan, String bearer, Viewer creator) {
-        List<PlannedRound> rounds = snapshot(plan, bearer);
+    public UUID create(Plan plan, Viewer creator) {
+        List<PlannedRound> rounds = snapshot(plan);
         int total = rounds.stream().mapToInt(r -> r.questions().size()).sum();
         if (total == 0) {
             throw ProblemException.badRequest(plan.loop() != null ? "loop" : "questions",
@@ -92,9 +92,9 @@ public class SessionCreation {
         return session.id;
     }
 
-    private List<PlannedRound> snapshot(Plan plan, String bearer) {
+    private List<PlannedRound> snapshot(Plan plan) {
         try {
-            return plan.loop() != null ? fromLoop(plan, bearer) : fromPicks(plan, bearer);
+            return plan.loop() != null ? fromLoop(plan) : fromPicks(plan);
         } catch (NotInCatalog e) {
             throw ProblemException.badRequest(plan.loop() != null ? "loop" : "questions",
                     "not found in the catalog: " + e.getMessage());
@@ -109,8 +109,8 @@ public class SessionCreation {
         }
     }
 
-    private List<PlannedRound> fromLoop(Plan plan, String bearer) {
-        LoopSnapshot loop = catalog.loop(bearer, plan.loop());
+    private List<PlannedRound> fromLoop(Plan plan) {
+        LoopSnapshot loop = catalog.loop(plan.tenant(), plan.loop());
         List<LoopSnapshot.Round> rounds = loop.rounds() == null ? List.of() : loop.rounds().stream()
                 .filter(r -> plan.round() == null || r.position() == plan.round()).toList();
         if (rounds.isEmpty()) {
@@ -121,7 +121,7 @@ public class SessionCreation {
         for (LoopSnapshot.Round round : rounds) {
             DrawRequest request = new DrawRequest(plan.loop(), round.position(), null, null, null, null,
                     null, Math.max(1, round.questionCount()), null, List.copyOf(drawn));
-            List<QuestionSnapshot> questions = catalog.draw(bearer, request);
+            List<QuestionSnapshot> questions = catalog.draw(plan.tenant(), request);
             questions.forEach(q -> drawn.add(q.id()));
             planned.add(new PlannedRound(round.position(), round.name(), round.roundType(), round.minutes() * 60,
                     questions));
@@ -129,9 +129,9 @@ public class SessionCreation {
         return planned;
     }
 
-    private List<PlannedRound> fromPicks(Plan plan, String bearer) {
+    private List<PlannedRound> fromPicks(Plan plan) {
         List<QuestionSnapshot> questions = plan.picks().stream()
-                .map(p -> catalog.question(bearer, p.id(), p.version())).toList();
+                .map(p -> catalog.question(plan.tenant(), p.id(), p.version())).toList();
         int budget = questions.stream().mapToInt(QuestionSnapshot::timeBudgetSeconds).sum();
         return List.of(new PlannedRound(1, "Hand-picked questions", null, budget, questions));
     }

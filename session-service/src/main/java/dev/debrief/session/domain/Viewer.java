@@ -1,23 +1,35 @@
 package dev.debrief.session.domain;
 
 import dev.debrief.kit.security.Roles;
+import dev.debrief.kit.security.SessionScope;
 
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is looking, and the one rule of who sees a session: a candidate their own, a coach the sessions
- * they interview in their firm, a firm admin their firm's. Everything else is "not found".
+ * Who is looking. Who sees a session is the suite's one rule ({@link SessionScope}, shared with
+ * scoring-service): a candidate their own, a coach the sessions they interview or sit on the panel of in
+ * their firm, a firm admin their firm's. Everything else is "not found".
  */
 public record Viewer(String id, String name, Optional<String> tenant, Set<String> roles) {
 
-    public boolean sees(InterviewSession s) {
-        return sees(s.candidate, s.coach, s.tenant);
+    public SessionScope.Who who() {
+        return new SessionScope.Who(id, tenant, roles);
     }
 
-    /** The same rule on the bare columns (the live append reads no entity). */
+    public boolean sees(InterviewSession s) {
+        return s.scope().sees(who());
+    }
+
+    /** The same rule on the bare columns (the live append reads no entity, so no panel: the panel never appends). */
     public boolean sees(String candidate, String coach, String tenant) {
-        return isCandidate(candidate) || isCoach(coach, tenant) || isFirmAdminIn(tenant);
+        return new SessionScope(tenant, candidate, coach, Set.of()).sees(who());
+    }
+
+    /** The candidate, the coach and the firm admin act on a session; its panel only reads it. */
+    public boolean actsOn(InterviewSession s) {
+        SessionScope scope = s.scope();
+        return scope.isCandidate(who()) || scope.inCoachScope(who());
     }
 
     public boolean isCandidateOf(InterviewSession s) {

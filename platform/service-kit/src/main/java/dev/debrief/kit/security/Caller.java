@@ -48,6 +48,15 @@ public class Caller {
         return is(Roles.ADMIN);
     }
 
+    /**
+     * Whether the caller may receive answer keys (reference queries, exemplars, rubric anchors and signals):
+     * coaches and authors, and session-service's own identity that snapshots questions for scoring. Candidates
+     * and analysts never do.
+     */
+    public boolean seesAnswerKeys() {
+        return is(Roles.COACH) || is(Roles.FIRM_ADMIN) || is(Roles.ADMIN) || is(Roles.SNAPSHOT_READER);
+    }
+
     /** The caller's coaching firm, empty for Debrief staff and for candidates practising on their own. */
     public Optional<String> tenant() {
         return tenantOf(token.getClaim(ORGANIZATION_CLAIM));

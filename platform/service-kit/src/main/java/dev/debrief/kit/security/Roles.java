@@ -13,6 +13,12 @@ public final class Roles {
     /** Reads aggregate figures (calibration, progress) of their firm. */
     public static final String ANALYST = "analyst";
 
+    /**
+     * session-service's own identity (the realm's {@code session-service} client): reads question snapshots
+     * and draws for the firm a session is scheduled in, answer keys included, never a user's token.
+     */
+    public static final String SNAPSHOT_READER = "snapshot-reader";
+
     private Roles() {
     }
 }
