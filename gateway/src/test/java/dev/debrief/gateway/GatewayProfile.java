@@ -14,8 +14,11 @@ import java.util.Map;
  */
 public class GatewayProfile implements QuarkusTestProfile {
 
-    /** Requests a fresh client may make at once. */
-    static final int CLIENT_BURST = 8;
+    /** Requests a fresh user (token subject) may make at once. */
+    static final int USER_BURST = 8;
+
+    /** Requests an integration client may make at once, across all its tokens. */
+    static final int CLIENT_BURST = 6;
 
     @Override
     public List<TestResourceEntry> testResources() {
@@ -28,15 +31,17 @@ public class GatewayProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "debrief.gateway.client.timeout", "PT0.5S",
-                "debrief.gateway.breaker.failure-threshold", "3",
-                "debrief.gateway.breaker.open-for", "PT60S",
-                "debrief.gateway.rate-limit.client.requests-per-minute", "1",
-                "debrief.gateway.rate-limit.client.burst", Integer.toString(CLIENT_BURST),
-                "debrief.gateway.rate-limit.tenant.requests-per-minute", "100000",
-                "debrief.gateway.rate-limit.tenant.burst", "100000",
-                "debrief.gateway.limits.max-body-size", "16K");
+        return Map.ofEntries(
+                Map.entry("debrief.gateway.client.timeout", "PT0.5S"),
+                Map.entry("debrief.gateway.breaker.failure-threshold", "3"),
+                Map.entry("debrief.gateway.breaker.open-for", "PT60S"),
+                Map.entry("debrief.gateway.rate-limit.user.requests-per-minute", "1"),
+                Map.entry("debrief.gateway.rate-limit.user.burst", Integer.toString(USER_BURST)),
+                Map.entry("debrief.gateway.rate-limit.client.requests-per-minute", "1"),
+                Map.entry("debrief.gateway.rate-limit.client.burst", Integer.toString(CLIENT_BURST)),
+                Map.entry("debrief.gateway.rate-limit.tenant.requests-per-minute", "100000"),
+                Map.entry("debrief.gateway.rate-limit.tenant.burst", "100000"),
+                Map.entry("debrief.gateway.limits.max-body-size", "16K"));
     }
 
     @Override

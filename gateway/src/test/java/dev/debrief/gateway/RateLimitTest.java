@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-/** Token buckets per client and per firm: a spent budget is answered 429 problem+json with Retry-After. */
+/** Token buckets per user, per integration client and per firm: a spent budget is answered 429 problem+json with Retry-After. */
 @QuarkusTest
 @TestProfile(GatewayProfile.class)
 class RateLimitTest {
@@ -28,31 +28,60 @@ class RateLimitTest {
     TenantPlans plans;
 
     @Test
-    void shouldAnswer429WithRetryAfterWhenAClientSpendsItsBurst() {
-        String clientId = "firm-" + UUID.randomUUID() + "-integration";
-        String token = Tokens.client(clientId, Tokens.firms("firm-" + UUID.randomUUID()), "coach");
-        for (int i = 0; i < GatewayProfile.CLIENT_BURST; i++) {
+    void shouldAnswer429WithRetryAfterWhenAUserSpendsTheirBurst() {
+        String token = Tokens.webUser("burst-" + UUID.randomUUID(), "firm-" + UUID.randomUUID(), "candidate");
+        for (int i = 0; i < GatewayProfile.USER_BURST; i++) {
             given().auth().oauth2(token).get("/api/questions").then().statusCode(200);
         }
         var retryAfter = given().auth().oauth2(token).get("/api/questions")
                 .then().statusCode(429)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:debrief:problem:rate-limited"))
-                .body("detail", containsString("client"))
+                .body("detail", containsString("user"))
                 .header("Retry-After", notNullValue())
                 .extract().header("Retry-After");
         org.hamcrest.MatcherAssert.assertThat(Integer.parseInt(retryAfter), greaterThanOrEqualTo(1));
     }
 
+    /** Finding 3 of issue 13: every web user shared the bucket of {@code azp=debrief-web}. */
     @Test
-    void shouldKeepOneClientsSpentBudgetFromLimitingAnother() {
-        String tenant = "firm-" + UUID.randomUUID();
-        String spent = Tokens.client("spent-" + UUID.randomUUID(), Tokens.firms(tenant), "coach");
-        for (int i = 0; i < GatewayProfile.CLIENT_BURST; i++) {
-            given().auth().oauth2(spent).get("/api/loops").then().statusCode(200);
+    void shouldKeepOneCandidatesBurstFromBlockingAnotherUserOfTheFirmOrAnotherFirm() {
+        String firm = "firm-" + UUID.randomUUID();
+        String bursting = Tokens.webUser("candidate-" + UUID.randomUUID(), firm, "candidate");
+        int admitted = 0;
+        while (given().auth().oauth2(bursting).get("/api/questions").statusCode() == 200) {
+            admitted++;
+            org.junit.jupiter.api.Assertions.assertTrue(admitted <= GatewayProfile.USER_BURST, "never limited");
         }
-        given().auth().oauth2(spent).get("/api/loops").then().statusCode(429);
+        org.junit.jupiter.api.Assertions.assertEquals(GatewayProfile.USER_BURST, admitted);
+
+        given().auth().oauth2(Tokens.webUser("colleague-" + UUID.randomUUID(), firm, "candidate"))
+                .get("/api/questions").then().statusCode(200);
+        given().auth().oauth2(Tokens.webUser("coach-" + UUID.randomUUID(), firm, "coach"))
+                .get("/api/questions").then().statusCode(200);
+        given().auth().oauth2(Tokens.webUser("other-" + UUID.randomUUID(), "firm-" + UUID.randomUUID(), "candidate"))
+                .get("/api/questions").then().statusCode(200);
+        given().auth().oauth2(Tokens.webUser("nofirm-" + UUID.randomUUID(), null, "candidate"))
+                .get("/api/questions").then().statusCode(200);
+    }
+
+    @Test
+    void shouldLimitAnIntegrationClientAcrossItsTokensAndNoOtherClient() {
+        String tenant = "firm-" + UUID.randomUUID();
+        String clientId = "firm-" + UUID.randomUUID() + "-integration";
+        for (int i = 0; i < GatewayProfile.CLIENT_BURST; i++) {
+            // a fresh token each time: the client's budget holds across them
+            given().auth().oauth2(Tokens.client(clientId, Tokens.firms(tenant), "coach"))
+                    .get("/api/loops").then().statusCode(200);
+        }
+        given().auth().oauth2(Tokens.client(clientId, Tokens.firms(tenant), "coach")).get("/api/loops")
+                .then().statusCode(429)
+                .contentType("application/problem+json")
+                .body("detail", containsString("client"))
+                .header("Retry-After", notNullValue());
         given().auth().oauth2(Tokens.client("fresh-" + UUID.randomUUID(), Tokens.firms(tenant), "coach"))
+                .get("/api/loops").then().statusCode(200);
+        given().auth().oauth2(Tokens.webUser("user-" + UUID.randomUUID(), tenant, "coach"))
                 .get("/api/loops").then().statusCode(200);
     }
 

@@ -19,6 +19,29 @@ final class Tokens {
         return TestTokens.token("user-" + UUID.randomUUID(), tenant, roles);
     }
 
+    /**
+     * A person signed in through the web frontend: {@code azp} is {@code debrief-web}, shared by every user,
+     * as in the realm's tokens.
+     */
+    static String webUser(String username, String tenant, String... roles) {
+        JsonArrayBuilder roleArray = Json.createArrayBuilder();
+        for (String role : roles) {
+            roleArray.add(role);
+        }
+        var builder = Jwt.claims()
+                .issuer(TestTokens.ISSUER)
+                .audience(TestTokens.AUDIENCE)
+                .subject(TestTokens.subjectOf(username))
+                .preferredUserName(username)
+                .claim("azp", "debrief-web")
+                .claim("realm_access", Json.createObjectBuilder().add("roles", roleArray).build())
+                .expiresIn(3600);
+        if (tenant != null) {
+            builder.claim("organization", firms(tenant));
+        }
+        return builder.sign("privateKey.jwk");
+    }
+
     /** A firm's integration client (client credentials): its own {@code azp}, the firm in organization. */
     static String client(String clientId, JsonValue organization, String... roles) {
         JsonArrayBuilder roleArray = Json.createArrayBuilder();

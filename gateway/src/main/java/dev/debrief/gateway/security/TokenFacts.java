@@ -15,7 +15,8 @@ import java.util.Optional;
  * claim) and the OAuth client. Read the same way as the service kit's {@code Caller}, which needs a
  * request scope the router does not have.
  */
-public record TokenFacts(String subject, Optional<String> client, Optional<String> tenant, String clientKey) {
+public record TokenFacts(String subject, Optional<String> client, Optional<String> tenant,
+        Optional<String> integrationClient) {
 
     static final String ORGANIZATION_CLAIM = "organization";
 
@@ -24,15 +25,21 @@ public record TokenFacts(String subject, Optional<String> client, Optional<Strin
             String subject = token.getSubject() != null ? token.getSubject() : token.getName();
             Optional<String> client = Optional.ofNullable(token.<Object>getClaim("azp")).map(TokenFacts::text)
                     .filter(s -> !s.isBlank());
-            return new TokenFacts(subject, client, tenantOf(token.getClaim(ORGANIZATION_CLAIM)), keyOf(client, subject));
+            return new TokenFacts(subject, client, tenantOf(token.getClaim(ORGANIZATION_CLAIM)),
+                    client.filter(c -> isServiceAccount(token)));
         }
         String subject = identity.getPrincipal().getName();
-        return new TokenFacts(subject, Optional.empty(), Optional.empty(), keyOf(Optional.empty(), subject));
+        return new TokenFacts(subject, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** The rate-limit key of the caller: its OAuth client, else its subject (made once per verified token). */
-    private static String keyOf(Optional<String> client, String subject) {
-        return client.map(c -> "client:" + c).orElse("subject:" + subject);
+    /**
+     * A client-credentials token: Keycloak names the client in {@code client_id} and the user
+     * {@code service-account-<client>}. A person's token names its frontend in {@code azp}, which many
+     * users share, so only an integration client is limited by its {@code azp}.
+     */
+    private static boolean isServiceAccount(JsonWebToken token) {
+        String username = token.getClaim("preferred_username") == null ? "" : text(token.getClaim("preferred_username"));
+        return token.getClaim("client_id") != null || username.startsWith("service-account-");
     }
 
     /** A list of aliases ({@code ["northwind"]}), an object keyed by alias, or a plain string. */

@@ -3,10 +3,33 @@ package dev.debrief.question.api;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV: fields quoted when they hold a comma, quote or line break; quotes doubled. */
+/**
+ * RFC 4180 CSV: fields quoted when they hold a comma, quote or line break; quotes doubled. A field a
+ * spreadsheet would run as a formula is written with a single quote in front (see {@link #neutralise}).
+ */
 final class Csv {
 
     private Csv() {
+    }
+
+    /**
+     * OWASP's defence against CSV injection: a cell that starts with {@code = + - @}, tab or CR is written
+     * with a leading {@code '}, so a spreadsheet shows it as text. A cell that starts with {@code '} gets one
+     * too, so that {@link #restore} (which drops one leading quote) gives back exactly what was exported.
+     */
+    static String neutralise(String field) {
+        if (field.isEmpty()) {
+            return field;
+        }
+        return switch (field.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r', '\'' -> "'" + field;
+            default -> field;
+        };
+    }
+
+    /** The inverse of {@link #neutralise}: an imported cell that starts with {@code '} loses that quote. */
+    static String restore(String field) {
+        return field.startsWith("'") ? field.substring(1) : field;
     }
 
     static String line(List<String> fields) {
@@ -15,7 +38,7 @@ final class Csv {
             if (i > 0) {
                 out.append(',');
             }
-            String f = fields.get(i) == null ? "" : fields.get(i);
+            String f = neutralise(fields.get(i) == null ? "" : fields.get(i));
             if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
                 out.append('"').append(f.replace("\"", "\"\"")).append('"');
             } else {

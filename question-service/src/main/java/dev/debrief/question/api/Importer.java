@@ -3,6 +3,8 @@ package dev.debrief.question.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.debrief.kit.input.ControlCharacterException;
+import dev.debrief.kit.input.TextInput;
 import dev.debrief.kit.problem.Problem;
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.question.domain.Question;
@@ -119,7 +121,14 @@ public class Importer {
             }
             try {
                 QuestionInput input = mapper.readValue(lines[i], QuestionInput.class);
+                if (input == null) {
+                    // the literal null parses, to nothing
+                    rows.add(failed(i + 1, "row", "must be a JSON object"));
+                    continue;
+                }
                 rows.add(new Parsed(i + 1, input.slug(), input, List.of()));
+            } catch (ControlCharacterException e) {
+                rows.add(failed(i + 1, path(e), e.getOriginalMessage()));
             } catch (JsonMappingException e) {
                 rows.add(failed(i + 1, path(e), "is missing, has the wrong type or an invalid value"));
             } catch (JsonProcessingException e) {
@@ -145,8 +154,18 @@ public class Importer {
         for (int i = 1; i < records.size(); i++) {
             List<String> record = records.get(i);
             Map<String, String> cells = new HashMap<>();
+            String refused = null;
             for (int c = 0; c < header.size() && c < record.size(); c++) {
-                cells.put(header.get(c), record.get(c));
+                String cell = Csv.restore(record.get(c));
+                var at = TextInput.firstControlCharacter(cell);
+                if (at.isPresent() && refused == null) {
+                    refused = header.get(c);
+                    rows.add(failed(i, header.get(c), TextInput.message(cell, at.getAsInt())));
+                }
+                cells.put(header.get(c), cell);
+            }
+            if (refused != null) {
+                continue;
             }
             try {
                 QuestionInput input = QuestionCsv.read(cells, mapper);

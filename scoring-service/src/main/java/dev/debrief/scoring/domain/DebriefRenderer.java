@@ -1,5 +1,7 @@
 package dev.debrief.scoring.domain;
 
+import dev.debrief.kit.text.Markdown;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,7 @@ public final class DebriefRenderer {
         md.append("# Debrief of session ").append(d.sessionId()).append("\n\n");
         md.append("**Recommendation: ").append(d.recommendation()).append("** (overall ")
                 .append(fmt(d.overall())).append(" of 4)\n\n");
-        md.append("> ").append(d.decisionRule()).append("\n\n");
+        md.append(Markdown.quote(d.decisionRule())).append("\n\n");
         if (d.oneThingToChange() != null) {
             md.append("## The one thing to change\n\n").append(point(d.oneThingToChange())).append("\n");
         }
@@ -31,20 +33,20 @@ public final class DebriefRenderer {
         }
         md.append("\n## Rounds\n\n");
         for (Debrief.Round r : d.rounds()) {
-            md.append("### Round ").append(r.roundPosition()).append(" (").append(r.rubric()).append(" v")
+            md.append("### Round ").append(r.roundPosition()).append(" (").append(Markdown.inline(r.rubric())).append(" v")
                     .append(r.rubricVersion()).append("): ").append(fmt(r.overall())).append("\n\n");
             md.append("| dimension | panel level | by scorer |\n|---|---|---|\n");
             for (Debrief.Dimension dim : r.dimensions()) {
-                md.append("| ").append(dim.name()).append(" | ").append(fmt(dim.level())).append(" | ")
-                        .append(dim.byScorer()).append(" |\n");
+                md.append("| ").append(Markdown.inline(dim.name())).append(" | ").append(fmt(dim.level())).append(" | ")
+                        .append(Markdown.inline(dim.byScorer())).append(" |\n");
             }
             if (!r.coachRecommendations().isEmpty()) {
-                md.append("\nCoaches: ").append(r.coachRecommendations()).append("\n");
+                md.append("\nCoaches: ").append(Markdown.inline(r.coachRecommendations())).append("\n");
             }
             md.append("\n");
         }
         md.append("## Dissent\n\n");
-        d.dissent().forEach(x -> md.append("- Round ").append(x.roundPosition()).append(": ").append(x.note()).append("\n"));
+        d.dissent().forEach(x -> md.append("- Round ").append(x.roundPosition()).append(": ").append(Markdown.inline(x.note())).append("\n"));
         if (d.dissent().isEmpty()) {
             md.append("- none\n");
         }
@@ -52,8 +54,10 @@ public final class DebriefRenderer {
     }
 
     private static String point(Debrief.Point p) {
-        return "- " + p.evidence() + " — " + p.dimension() + " (round " + p.roundPosition() + ", level "
-                + fmt(p.level()) + ")" + (p.feedback() == null ? "" : ": " + p.feedback()) + "\n";
+        // every part may be a person's words: the answer quoted as evidence, a firm's rubric, a scorer's feedback
+        return "- " + Markdown.inline(p.evidence()) + " — " + Markdown.inline(p.dimension()) + " (round "
+                + p.roundPosition() + ", level " + fmt(p.level()) + ")"
+                + (p.feedback() == null ? "" : ": " + Markdown.inline(p.feedback())) + "\n";
     }
 
     /** A radar: one axis per dimension (mean panel level across rounds), rings at levels 1–4. */

@@ -1,6 +1,7 @@
 package dev.debrief.session.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.debrief.kit.text.Markdown;
 import dev.debrief.session.domain.Answer;
 import dev.debrief.session.domain.InterviewSession;
 import dev.debrief.session.domain.SessionQuestion;
@@ -58,20 +59,20 @@ public class Transcripts {
     public String markdown(Transcript t) {
         StringBuilder md = new StringBuilder();
         md.append("# Session ").append(t.sessionId()).append("\n\n");
-        md.append("- Candidate: ").append(t.candidate()).append('\n');
-        md.append("- Interviewer: ").append(t.coach() == null ? "self-practice" : t.coach()).append('\n');
+        md.append("- Candidate: ").append(Markdown.inline(t.candidate())).append('\n');
+        md.append("- Interviewer: ").append(t.coach() == null ? "self-practice" : Markdown.inline(t.coach())).append('\n');
         if (t.loop() != null) {
-            md.append("- Loop: ").append(t.loop()).append('\n');
+            md.append("- Loop: ").append(Markdown.inline(t.loop())).append('\n');
         }
         md.append("- Status: ").append(t.status()).append('\n');
         for (Item item : t.questions()) {
             md.append("\n## Question ").append(item.index() + 1).append(" (round ").append(item.roundPosition())
-                    .append(")").append(item.title() == null ? "" : ": " + item.title()).append("\n\n");
-            md.append("> ").append(item.prompt().replace("\n", "\n> ")).append("\n\n");
+                    .append(")").append(item.title() == null ? "" : ": " + Markdown.inline(item.title())).append("\n\n");
+            md.append(Markdown.quote(item.prompt())).append("\n\n");
             for (Interjection i : item.interjections()) {
                 md.append("- **").append(i.kind().equals("follow-up-asked") ? "Follow-up" : "Constraint")
-                        .append("** at ").append(i.atSecond()).append(" s (").append(i.by()).append("): ")
-                        .append(i.text()).append('\n');
+                        .append("** at ").append(i.atSecond()).append(" s (").append(Markdown.inline(i.by())).append("): ")
+                        .append(Markdown.inline(i.text())).append('\n');
             }
             AnswerView a = item.answer();
             if (a == null || !a.submitted()) {
@@ -84,17 +85,17 @@ public class Transcripts {
             }
             md.append(")\n\n");
             if (a.text() != null) {
-                md.append(a.format().name().equals("SQL") ? "```sql\n" + a.text() + "\n```\n" : a.text() + "\n");
+                md.append(a.format().name().equals("SQL") ? Markdown.code("sql", a.text()) : Markdown.block(a.text()) + "\n");
             }
             if (a.structured() != null) {
-                a.structured().path("metrics").forEach(m -> md.append("1. ").append(m.path("name").asText())
-                        .append(" (").append(m.path("kind").asText()).append(")\n"));
-                md.append("\nDecision threshold: ").append(a.structured().path("decisionThreshold").asText())
+                a.structured().path("metrics").forEach(m -> md.append("1. ").append(Markdown.inline(m.path("name").asText()))
+                        .append(" (").append(Markdown.inline(m.path("kind").asText())).append(")\n"));
+                md.append("\nDecision threshold: ").append(Markdown.inline(a.structured().path("decisionThreshold").asText()))
                         .append('\n');
             }
             for (JsonNode score : a.scores()) {
-                md.append("\n**Score** ").append(score.path("overall").asText()).append(" by ")
-                        .append(score.path("scorer").asText()).append('\n');
+                md.append("\n**Score** ").append(Markdown.inline(score.path("overall").asText())).append(" by ")
+                        .append(Markdown.inline(score.path("scorer").asText())).append('\n');
             }
         }
         return md.toString();

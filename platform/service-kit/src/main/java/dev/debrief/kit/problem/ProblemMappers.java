@@ -3,6 +3,8 @@ package dev.debrief.kit.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.debrief.kit.input.ControlCharacterException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -58,6 +60,20 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    @ServerExceptionMapper({ ControlCharacterException.class })
+    public Response controlCharacter(ControlCharacterException e, HttpServerRequest request) {
+        String field = pathOf(e);
+        String message = e.getOriginalMessage();
+        return Problems.response(400, "validation", "Request is not valid", field + " " + message, request.path(),
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** Named on its own: Quarkus's built-in mapper for this exact type answers an empty 400 otherwise. */
+    @ServerExceptionMapper({ MismatchedInputException.class })
+    public Response mismatched(MismatchedInputException e, HttpServerRequest request) {
+        return badShape(e, request);
+    }
+
     @ServerExceptionMapper({ JsonMappingException.class })
     public Response badShape(JsonMappingException e, HttpServerRequest request) {
         String field = pathOf(e);
@@ -92,6 +108,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        // the JSON reader wraps some mapping failures: answer them as what they are, with their field
+        if (status == 400 && e.getCause() instanceof ControlCharacterException cause) {
+            return controlCharacter(cause, request);
+        }
+        if (status == 400 && e.getCause() instanceof JsonMappingException cause) {
+            return badShape(cause, request);
+        }
         if (status >= 500) {
             return unexpected(e, request);
         }
