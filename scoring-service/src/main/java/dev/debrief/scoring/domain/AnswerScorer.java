@@ -2,37 +2,67 @@ package dev.debrief.scoring.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
-import dev.debrief.contracts.scores.AnswerScored.Evidence;
 import dev.debrief.scoring.domain.TextAnalyzer.Analysis;
 import dev.debrief.scoring.domain.TextAnalyzer.Token;
 import opennlp.tools.util.Span;
 
+import dev.debrief.scoring.domain.semantic.AnchorBank;
+import dev.debrief.scoring.domain.semantic.SemanticScorer;
+import dev.debrief.scoring.domain.semantic.SentenceEncoder;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The automated scorer. Deterministic and explainable: every level comes from features a coach can check in
- * the answer (the rubric's signal phrases, elaboration, numbers, the setup before the first action, and for
- * SQL the traps JSqlParser finds and the sandbox's comparison with the reference), and every level quotes
- * the spans it rests on.
+ * The automated scorer. Free text (and SQL, and a structured answer's notes) is scored by meaning against the
+ * rubric's level anchors ({@link SemanticScorer}); a structured metric answer's structural dimensions by its
+ * structure ({@link StructuredAnswerScorer}); SQL adds the traps JSqlParser finds and the sandbox's comparison
+ * with the reference as one more feature. Every level quotes the spans it rests on.
  */
 public final class AnswerScorer {
 
-    public static final String ENGINE = "automated:features-v1";
-    private static final int MAX_EVIDENCE = 3;
+    /** Dimensions a structured metric answer is scored on from its structure rather than its notes. */
+    static final Set<String> STRUCTURAL = Set.of("decision-spine", "optionality-preservation", "causality-rigor",
+            "tradeoffs-named");
     private static final Pattern FIRST_PERSON_ACTION = Pattern.compile("^(i|we)$");
+    /** ONNX Runtime threads per run: the service scores a poll's answers on all cores already. */
+    static final int ENCODER_THREADS = Integer.getInteger("debrief.scoring.encoder-threads", 1);
 
     private final TextAnalyzer analyzer;
+    private final SemanticScorer semantic;
     private final SqlInspector sql = new SqlInspector();
     private final StructuredAnswerScorer structured = new StructuredAnswerScorer();
 
-    public AnswerScorer(TextAnalyzer analyzer) {
+    public AnswerScorer(TextAnalyzer analyzer, SemanticScorer semantic) {
         this.analyzer = analyzer;
+        this.semantic = semantic;
+    }
+
+    private static final class Shared {
+        static final AnswerScorer INSTANCE = load();
+    }
+
+    /** One scorer per JVM: the models (about 30 MB) load once, and the seeded rubrics' anchors are embedded then. */
+    public static AnswerScorer shared() {
+        return Shared.INSTANCE;
+    }
+
+    private static AnswerScorer load() {
+        TextAnalyzer analyzer = new TextAnalyzer();
+        SentenceEncoder encoder = new SentenceEncoder(ENCODER_THREADS);
+        AnchorBank anchors = new AnchorBank(encoder);
+        RubricSeeder.read().forEach(anchors::warm);
+        return new AnswerScorer(analyzer, new SemanticScorer(analyzer, encoder, anchors, SemanticScorer.Models.load()));
+    }
+
+    public SemanticScorer semantic() {
+        return semantic;
     }
 
     /**
@@ -55,41 +85,86 @@ public final class AnswerScorer {
         }
     }
 
-    /** The levels, the weighted overall, and for SQL what the inspection and the sandbox found. */
+    /** The levels, the weighted overall, the scorer's full name, and for SQL what the inspection and the sandbox found. */
     public record Result(double overall, List<DimensionScore> dimensions, SqlInspector.Report sqlReport,
-            SqlOutcome sqlOutcome) {
+            SqlOutcome sqlOutcome, String scorer) {
         public Optional<DimensionScore> dimension(String key) {
             return dimensions.stream().filter(d -> d.key().equals(key)).findFirst();
         }
     }
 
-    /** The features one level rests on, before they become a level. */
+    /** The features one level rests on, before they become a level (structured answers). */
     record Judgement(double points, List<Span> evidence, String negativePhrase) {
     }
 
     public Result score(RubricDefinition rubric, AnswerInput answer, SqlOutcome outcome) {
-        if (answer.isStructured()) {
-            return structured.score(rubric, answer);
-        }
         String text = answer.text() == null ? "" : answer.text();
-        Analysis analysis = analyzer.analyze(text);
-        SqlInspector.Report report = answer.isSql() ? sql.inspect(text, answer.prompt()) : null;
-        List<DimensionScore> dimensions = new ArrayList<>();
-        double weighted = 0;
-        double weights = 0;
-        for (RubricDefinition.Dimension dimension : rubric.dimensions()) {
-            Judgement judgement = judge(dimension, analysis, report, outcome);
-            int level = level(judgement.points());
-            dimensions.add(new DimensionScore(dimension.key(), level, evidence(text, judgement.evidence()),
-                    feedback(dimension, level, judgement, report, outcome)));
-            weighted += rubric.weightOf(dimension) * level;
-            weights += rubric.weightOf(dimension);
+        if (answer.isStructured()) {
+            Result byStructure = structured.score(rubric, answer);
+            SemanticScorer.Scored notes = semantic.score(rubric, answer.prompt(), text, false, Map.of(),
+                    key -> !STRUCTURAL.contains(key));
+            List<DimensionScore> merged = new ArrayList<>();
+            for (RubricDefinition.Dimension d : rubric.dimensions()) {
+                (STRUCTURAL.contains(d.key()) ? byStructure.dimension(d.key())
+                        : notes.dimensions().stream().filter(x -> x.key().equals(d.key())).findFirst())
+                        .ifPresent(merged::add);
+            }
+            return new Result(overall(rubric, merged), List.copyOf(merged), null, null, notes.scorer() + "+structure");
         }
-        double overall = weights == 0 ? 1 : Math.round(weighted / weights * 100) / 100.0;
-        return new Result(overall, List.copyOf(dimensions), report, outcome);
+        SqlInspector.Report report = answer.isSql() ? sql.inspect(text, answer.prompt()) : null;
+        SemanticScorer.Scored scored = semantic.score(rubric, answer.prompt(), text, answer.isSql(),
+                rulePoints(rubric, text, report, outcome), key -> true);
+        List<DimensionScore> dimensions = report == null ? scored.dimensions() : scored.dimensions().stream()
+                .map(d -> withSqlFeedback(d, rubric, report, outcome)).toList();
+        return new Result(overall(rubric, dimensions), dimensions, report, outcome, scored.scorer());
     }
 
-    /** Level thresholds on the feature points, tuned on the labelled set (see ScorerAgreementTest). */
+    /**
+     * The level model's features per dimension, exactly as {@link #score} computes them (the fit command learns
+     * from these): for a structured answer only the dimensions its notes are scored on.
+     */
+    public Map<String, double[]> features(RubricDefinition rubric, AnswerInput answer) {
+        String text = answer.text() == null ? "" : answer.text();
+        if (answer.isStructured()) {
+            Map<String, double[]> all = semantic.features(rubric, answer.prompt(), text, false, Map.of());
+            all.keySet().removeIf(STRUCTURAL::contains);
+            return all;
+        }
+        SqlInspector.Report report = answer.isSql() ? sql.inspect(text, answer.prompt()) : null;
+        return semantic.features(rubric, answer.prompt(), text, answer.isSql(), rulePoints(rubric, text, report, null));
+    }
+
+    /** Per dimension, the points of the checks that are rules rather than meaning (SQL traps, the setup's length). */
+    public Map<String, Double> rulePoints(RubricDefinition rubric, String text, SqlInspector.Report report,
+            SqlOutcome outcome) {
+        Map<String, Double> points = new HashMap<>();
+        for (RubricDefinition.Dimension d : rubric.dimensions()) {
+            if (report != null) {
+                points.put(d.key(), sqlPoints(d.key(), report, outcome));
+            } else if (d.key().equals("concise-setup") && !text.isBlank()) {
+                int setup = wordsBeforeFirstAction(analyzer.analyze(text));
+                points.put(d.key(), setup <= 75 ? 1.0 : setup > 120 ? -1.0 : 0.0);
+            }
+        }
+        return points;
+    }
+
+    public SqlInspector.Report inspectSql(String text, String prompt) {
+        return sql.inspect(text, prompt);
+    }
+
+    private static double overall(RubricDefinition rubric, List<DimensionScore> dimensions) {
+        double weighted = 0;
+        double weights = 0;
+        for (DimensionScore d : dimensions) {
+            RubricDefinition.Dimension dimension = rubric.dimension(d.key()).orElseThrow();
+            weighted += rubric.weightOf(dimension) * d.level();
+            weights += rubric.weightOf(dimension);
+        }
+        return weights == 0 ? 1 : Math.round(weighted / weights * 100) / 100.0;
+    }
+
+    /** Level thresholds on the feature points (structured answers). */
     static int level(double points) {
         if (points >= 2.5) {
             return 4;
@@ -103,45 +178,11 @@ public final class AnswerScorer {
         return 1;
     }
 
-    private Judgement judge(RubricDefinition.Dimension dimension, Analysis analysis, SqlInspector.Report report,
-            SqlOutcome outcome) {
-        List<Span> evidence = new ArrayList<>();
-        Map<String, Integer> positives = matches(analysis.lower(), dimension.signalsOrEmpty().positive());
-        Map<String, Integer> negatives = matches(analysis.lower(), dimension.signalsOrEmpty().negative());
-        positives.values().forEach(at -> evidence.add(evidenceSpan(analysis, at, report)));
-        negatives.values().forEach(at -> evidence.add(evidenceSpan(analysis, at, report)));
-        long words = analysis.wordCount();
-        String key = dimension.key();
-        // a developed answer carries more of what most dimensions look for; a concise setup is the exception
-        double points = positives.size() - 1.5 * negatives.size() + (key.equals("concise-setup") ? 0 : elaboration(words));
-        if (report != null) {
-            points += sqlPoints(key, report, outcome, evidence);
-        } else if (key.equals("quantified-impact")) {
-            List<Token> numbers = analysis.tokens().stream().filter(analysis::isNumber).toList();
-            points += Math.min(numbers.size(), 4) * 0.25;
-            numbers.stream().limit(2).forEach(t -> evidence.add(analysis.sentenceAt(t.start())));
-        } else if (key.equals("concise-setup")) {
-            int setup = wordsBeforeFirstAction(analysis);
-            points += setup <= 75 ? 1.5 : setup > 120 ? -1.0 : 0.5;
-            if (!analysis.sentences().isEmpty()) {
-                evidence.add(0, analysis.sentences().get(0));
-            }
-        }
-        String negative = negatives.isEmpty() ? null : negatives.keySet().iterator().next();
-        return new Judgement(points, evidence, negative);
-    }
-
-    /** Longer, developed answers carry more of what a rubric looks for; a few lines rarely do. */
-    private static double elaboration(long words) {
-        return (words > 180 ? 0.75 : 0) + (words > 120 ? 0.5 : 0) - (words < 70 ? 0.5 : 0);
-    }
-
-    private static double sqlPoints(String key, SqlInspector.Report report, SqlOutcome outcome, List<Span> evidence) {
+    private static double sqlPoints(String key, SqlInspector.Report report, SqlOutcome outcome) {
         if (!report.parsed()) {
             return -3;
         }
         List<SqlInspector.Trap> traps = report.traps();
-        traps.forEach(t -> evidence.add(new Span(t.where().start(), t.where().end())));
         long hygiene = traps.stream().filter(t -> t.code().equals(SqlInspector.DUPLICATES)
                 || t.code().equals(SqlInspector.TEST_ACCOUNTS) || t.code().equals(SqlInspector.FANOUT)).count();
         return switch (key) {
@@ -154,6 +195,15 @@ public final class AnswerScorer {
             case "communicates-assumptions" -> Math.min(report.commentLines(), 6) * 0.2 - 0.25;
             default -> 0;
         };
+    }
+
+    /** The trap or the sandbox's difference leads the feedback where it explains the level. */
+    private static DimensionScore withSqlFeedback(DimensionScore d, RubricDefinition rubric, SqlInspector.Report report,
+            SqlOutcome outcome) {
+        RubricDefinition.Dimension dimension = rubric.dimension(d.key()).orElseThrow();
+        String feedback = feedback(dimension, d.level(), new Judgement(0, List.of(), null), report, outcome);
+        return feedback.startsWith("To reach") || feedback.startsWith("At the top") ? d
+                : new DimensionScore(d.key(), d.level(), d.evidence(), feedback + " " + d.feedback());
     }
 
     /**
@@ -178,57 +228,6 @@ public final class AnswerScorer {
             }
         }
         return words;
-    }
-
-    /** The first offset of each phrase that occurs, starting at a word boundary. */
-    static Map<String, Integer> matches(String lower, List<String> phrases) {
-        Map<String, Integer> found = new LinkedHashMap<>();
-        for (String phrase : phrases) {
-            String p = phrase.toLowerCase(Locale.ROOT);
-            int from = 0;
-            while (from <= lower.length()) {
-                int at = lower.indexOf(p, from);
-                if (at < 0) {
-                    break;
-                }
-                boolean boundary = at == 0 || !Character.isLetterOrDigit(p.charAt(0))
-                        || !Character.isLetterOrDigit(lower.charAt(at - 1));
-                if (boundary) {
-                    found.put(phrase, at);
-                    break;
-                }
-                from = at + 1;
-            }
-        }
-        return found;
-    }
-
-    /** The sentence around a match; in SQL the line, since a query's "sentence" is the whole statement. */
-    private static Span evidenceSpan(Analysis analysis, int at, SqlInspector.Report report) {
-        if (report != null) {
-            String text = analysis.text();
-            int start = text.lastIndexOf('\n', at) + 1;
-            int end = text.indexOf('\n', at);
-            return new Span(start, end < 0 ? text.length() : end);
-        }
-        return analysis.sentenceAt(at);
-    }
-
-    private static List<Evidence> evidence(String text, List<Span> spans) {
-        List<Evidence> quotes = new ArrayList<>();
-        for (Span span : spans) {
-            int start = Math.max(0, span.getStart());
-            int end = Math.min(text.length(), span.getEnd());
-            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-                end--;
-            }
-            final int s = start;
-            final int e = end;
-            if (e > s && quotes.stream().noneMatch(q -> q.start() == s && q.end() == e) && quotes.size() < MAX_EVIDENCE) {
-                quotes.add(new Evidence(s, e, text.substring(s, e)));
-            }
-        }
-        return List.copyOf(quotes);
     }
 
     /** One sentence: what the next anchor asks for, or why the answer is already at the top. */

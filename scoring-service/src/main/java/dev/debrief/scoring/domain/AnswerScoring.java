@@ -87,7 +87,7 @@ public class AnswerScoring {
         if (loading.compareAndSet(false, true)) {
             Thread.ofPlatform().name("nlp-models").daemon().start(() -> {
                 try {
-                    scorer.complete(new AnswerScorer(new TextAnalyzer()));
+                    scorer.complete(AnswerScorer.shared());
                 } catch (RuntimeException | Error e) {
                     scorer.completeExceptionally(e);
                 }
@@ -271,7 +271,7 @@ public class AnswerScoring {
         row.candidate = answer.candidate;
         row.rubricSlug = rubric.slug();
         row.rubricVersion = rubric.version();
-        row.scorer = AnswerScorer.ENGINE;
+        row.scorer = result.scorer();
         row.scorerKind = "AUTOMATED";
         row.overall = BigDecimal.valueOf(result.overall());
         row.dimensions = write(result.dimensions());

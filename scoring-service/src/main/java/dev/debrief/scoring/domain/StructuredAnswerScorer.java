@@ -106,7 +106,7 @@ final class StructuredAnswerScorer {
             weights += rubric.weightOf(dimension);
         }
         double overall = weights == 0 ? 1 : Math.round(weighted / weights * 100) / 100.0;
-        return new AnswerScorer.Result(overall, List.copyOf(dimensions), null, null);
+        return new AnswerScorer.Result(overall, List.copyOf(dimensions), null, null, "structure");
     }
 
     private static Parts parts(JsonNode structured, String text) {
@@ -264,15 +264,19 @@ final class StructuredAnswerScorer {
         }
     }
 
-    /** Each phrase once, at its first occurrence in field order, starting at a word boundary. */
+    /**
+     * Each phrase of a firm's rubric once, at its first whole-word occurrence in field order (the seeded rubrics
+     * carry no phrases any more: their notes are scored by meaning).
+     */
     private static List<Hit> signals(List<Field> fields, List<String> phrases) {
         List<Hit> hits = new ArrayList<>();
         for (String phrase : phrases) {
+            Pattern whole = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase.toLowerCase(Locale.ROOT))
+                    + "(?![\\p{L}\\p{N}])");
             for (Field field : fields) {
-                Map<String, Integer> found = AnswerScorer.matches(field.lower(), List.of(phrase));
-                Integer at = found.get(phrase);
-                if (at != null) {
-                    hits.add(new Hit(field, at, at + phrase.length()));
+                var m = whole.matcher(field.lower());
+                if (m.find()) {
+                    hits.add(new Hit(field, m.start(), m.end()));
                     break;
                 }
             }

@@ -88,7 +88,7 @@ class DebriefBuilderTest {
         row.candidate = a.candidate;
         row.rubricSlug = a.rubricSlug;
         row.rubricVersion = 1;
-        row.scorer = AnswerScorer.ENGINE;
+        row.scorer = "automated:semantic-1";
         row.scorerKind = "AUTOMATED";
         row.overall = BigDecimal.valueOf(3);
         row.scoredAt = NOW;

@@ -21,7 +21,7 @@ class ScorerExplanationTest {
 
     @BeforeAll
     static void load() {
-        scorer = new AnswerScorer(new TextAnalyzer());
+        scorer = AnswerScorer.shared();
         rubrics = RubricSeeder.read().stream().collect(Collectors.toMap(RubricDefinition::slug, Function.identity()));
     }
 

@@ -29,12 +29,20 @@ public record AnswerScored(
      * A quoted span of the answer: {@code [start, end)} character offsets and the text between them. Without a
      * pointer the offsets are into the answer text; with one (structured answers) they are into the string value
      * the JSON pointer names inside the structured answer, e.g. {@code /metrics/0/name} or {@code /decisionThreshold}.
+     * {@code similarity} (semantic evidence only) is the cosine similarity between the quoted sentence and the
+     * rubric anchor or exemplar it was matched to.
      */
-    public record Evidence(int start, int end, String quote, @JsonInclude(JsonInclude.Include.NON_NULL) String pointer) {
+    public record Evidence(int start, int end, String quote, @JsonInclude(JsonInclude.Include.NON_NULL) String pointer,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double similarity) {
 
         /** A span of the answer text. */
         public Evidence(int start, int end, String quote) {
-            this(start, end, quote, null);
+            this(start, end, quote, null, null);
+        }
+
+        /** A span of the answer text or of a structured field, without a similarity. */
+        public Evidence(int start, int end, String quote, String pointer) {
+            this(start, end, quote, pointer, null);
         }
     }
 }
