@@ -1,6 +1,10 @@
 package dev.debrief.question.index;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -14,6 +18,9 @@ import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -32,13 +39,19 @@ import java.util.Map;
 final class Analyzers {
 
     static final int MAX_PREFIX = 20;
+    /**
+     * Snowball's English stop words: the list PostgreSQL's {@code english} configuration uses. Lucene's own
+     * is far shorter and keeps words like "my", which a query then requires ("disagreement with my manager"
+     * found nothing).
+     */
+    static final CharArraySet STOP_WORDS = snowballStopWords();
 
     private Analyzers() {
     }
 
     /** For queries on the text fields. */
     static Analyzer query() {
-        return new EnglishAnalyzer();
+        return new EnglishAnalyzer(STOP_WORDS);
     }
 
     /** For writing documents: the text fields and the suggest field. */
@@ -49,7 +62,7 @@ final class Analyzers {
                 StandardTokenizer source = new StandardTokenizer();
                 TokenStream s = new EnglishPossessiveFilter(source);
                 s = new LowerCaseFilter(s);
-                s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                s = new StopFilter(s, STOP_WORDS);
                 s = new KeywordRepeatFilter(s);
                 s = new PorterStemFilter(s);
                 return new TokenStreamComponents(source, new RemoveDuplicatesTokenFilter(s));
@@ -72,6 +85,15 @@ final class Analyzers {
 
     /** Words as typed into a suggest box: lower-cased, no stemming, no stop words dropped. */
     static Analyzer words() {
-        return new StandardAnalyzer(org.apache.lucene.analysis.CharArraySet.EMPTY_SET);
+        return new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    }
+
+    private static CharArraySet snowballStopWords() {
+        try {
+            return CharArraySet.unmodifiableSet(WordlistLoader.getSnowballWordSet(
+                    IOUtils.getDecodingReader(SnowballFilter.class.getResourceAsStream("english_stop.txt"), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
