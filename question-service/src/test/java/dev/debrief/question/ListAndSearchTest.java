@@ -151,7 +151,7 @@ class ListAndSearchTest {
     }
 
     @Test
-    void shouldKeepACachedSearchRightAcrossEditsByRevisingItNotSearchingAgain() {
+    void shouldKeepASearchRightAcrossEdits() {
         String f = firm();
         String word = "quokka" + slug("w").replace("-", "").substring(1, 7);
         RequestSpecification coach = as("coach", f);
@@ -163,7 +163,6 @@ class ListAndSearchTest {
         String secondId = create(as("coach", f), second);
         String search = "/api/questions?scope=firm&q=" + word;
         as("candidate", f).get(search).then().body("items.slug", contains(inTitle, inPrompt));
-        long revisions = cacheRevisions();
 
         // the prompt match gains the word in its title too: it now ranks first
         as("coach", f).body(with(second, "title", "The " + word + " question")).put("/api/questions/" + secondId)
@@ -174,12 +173,6 @@ class ListAndSearchTest {
         as("coach", f).body(with(with(second, "title", "No longer about it"), "prompt", "Nothing to see"))
                 .put("/api/questions/" + secondId).then().statusCode(200);
         as("candidate", f).get(search).then().body("total", equalTo(2)).body("items.slug", contains(inTitle, later));
-        assertTrue(cacheRevisions() >= revisions + 2, "the cached text was revised, not searched again");
-    }
-
-    private static long cacheRevisions() {
-        return ((Number) io.restassured.RestAssured.get("/q/health/ready").then().extract()
-                .path("checks.find { it.name == 'catalog index' }.data.searchCacheRevisions")).longValue();
     }
 
     @Test

@@ -7,9 +7,7 @@ import dev.debrief.question.domain.Question;
 import dev.debrief.question.domain.QuestionBank;
 import dev.debrief.question.domain.QuestionStatus;
 import dev.debrief.question.domain.QuestionVersion;
-import dev.debrief.question.index.CatalogIndex;
-import dev.debrief.question.index.CatalogSnapshot;
-import dev.debrief.question.index.TextSearch;
+import dev.debrief.question.index.CatalogSearch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -39,32 +37,26 @@ public class QuestionResource {
 
     private final Access access;
     private final QuestionBank bank;
-    private final CatalogIndex index;
-    private final TextSearch search;
+    private final CatalogSearch search;
     private final ObjectMapper mapper;
 
-    public QuestionResource(Access access, QuestionBank bank, CatalogIndex index, TextSearch search,
-            ObjectMapper mapper) {
+    public QuestionResource(Access access, QuestionBank bank, CatalogSearch search, ObjectMapper mapper) {
         this.access = access;
         this.mapper = mapper;
         this.bank = bank;
-        this.index = index;
         this.search = search;
     }
 
     /**
-     * Filters, facets and the page come from this replica's in-memory index (no query per list); a search
-     * text asks PostgreSQL's full-text search which questions match, and the index does the rest.
+     * Filters, facets, the page and the search come from this replica's Lucene index (no query per list).
      */
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@Context UriInfo uri) {
         ListQuery query = ListQuery.parse(uri.getQueryParameters());
-        CatalogSnapshot snapshot = index.snapshot();
-        String text = query.filter().text();
-        CatalogSnapshot.Result result = snapshot.query(query.filter(), access.visibility(),
-                text == null ? null : search.find(text, snapshot), query.sort(), query.page(), query.size());
+        CatalogSearch.Result result = search.query(query.filter(), access.visibility(), query.sort(), query.page(),
+                query.size());
         try {
             return Response.ok(mapper.writeValueAsBytes(new QuestionPage(result.items(), query.page(), query.size(),
                     result.total(), query.sort().param(), result.facets())), MediaType.APPLICATION_JSON_TYPE).build();

@@ -21,10 +21,8 @@ public interface CatalogConfig {
     Duration refreshInterval();
 
     /**
-     * How many full-text matches (about 4 bytes each) the per-text search cache may hold in total; 0 turns it
-     * off. The least recently used texts go first; after a catalog change, a cached text is revised with the
-     * changed questions only.
+     * The folder under which each replica makes its index's temporary directory (removed at shutdown);
+     * the system's temporary folder when not set. The index is memory-mapped from there.
      */
-    @WithDefault("1000000")
-    int searchCacheMatches();
+    java.util.Optional<java.nio.file.Path> indexParent();
 }

@@ -1,50 +1,109 @@
 package dev.debrief.question.index;
 
+import dev.debrief.question.config.CatalogConfig;
 import dev.debrief.question.messaging.CatalogChanges;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
 import org.jboss.logging.Logger;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * This replica's catalog index: an immutable {@link CatalogSnapshot} swapped whole on change, so readers
- * never wait for a rebuild nor see half of one.
+ * This replica's catalog index: a Lucene index of the current versions, in process, in a temporary
+ * directory of its own (memory-mapped: the operating system's page cache holds it, not the heap).
  * <p>
  * Freshness: a commit on this replica moves {@link CatalogChanges#generation()}, and the next read applies
  * the delta before answering (read-your-writes). Other replicas' writes are picked up by a poll every
  * {@code debrief.catalog.refresh-interval} (1 s): a delta query on {@code change_xid} that returns nothing
  * when nothing changed. So another replica's change shows here within about one interval. A delete (none
  * through the API; scripts and operators only) moves an epoch and makes the next refresh a full load.
+ * Readers hold a searcher (a point-in-time view) and never see half of a refresh.
  */
 @ApplicationScoped
 public class CatalogIndex {
 
     private static final Logger LOG = Logger.getLogger(CatalogIndex.class);
 
+    /** A point-in-time view of the index and its facet ordinals. */
+    public record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets) {
+    }
+
     private final CatalogLoader loader;
     private final CatalogChanges changes;
+    private final FacetsConfig facetsConfig = QuestionDocuments.facets();
     private final ReentrantLock refreshing = new ReentrantLock();
-    private volatile CatalogSnapshot snapshot = CatalogSnapshot.of(0, List.of());
-    /** The local generation the snapshot includes; -1: never loaded. */
+    private final Path path;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    /** Told of every question the index takes in (caches keyed by id drop theirs). */
+    private volatile Consumer<UUID> changed = id -> { };
+    /** The local generation the index includes; -1: never loaded. */
     private volatile long appliedGeneration = -1;
     private volatile long refreshedAt;
+    private volatile long lastLoadMillis;
     private long xmin;
     private long epoch = -1;
 
-    public CatalogIndex(CatalogLoader loader, CatalogChanges changes) {
+    public CatalogIndex(CatalogLoader loader, CatalogChanges changes, CatalogConfig config) {
         this.loader = loader;
         this.changes = changes;
+        try {
+            this.path = Files.createTempDirectory(config.indexParent().orElse(Path.of(System.getProperty("java.io.tmpdir"))),
+                    "catalog-index-");
+            this.directory = new MMapDirectory(path);
+            IndexWriterConfig wc = new IndexWriterConfig(Analyzers.index())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(16);
+            this.writer = new IndexWriter(directory, wc);
+            this.searchers = new SearcherManager(writer, new FacetedSearchers());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the catalog index", e);
+        }
     }
 
-    /** The current snapshot, including every change this replica has committed. */
-    public CatalogSnapshot snapshot() {
+    /**
+     * A view including every change this replica has committed; give it back with {@link #release}.
+     */
+    public View acquire() {
         long generation = changes.generation();
         if (appliedGeneration < generation) {
             refresh(generation, false);
         }
-        return snapshot;
+        try {
+            IndexSearcher s = searchers.acquire();
+            return new View(s, ((FacetedSearcher) s).facets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void release(View view) {
+        try {
+            searchers.release(view.searcher());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether the first load is done (readiness). */
@@ -54,11 +113,21 @@ public class CatalogIndex {
 
     /** How many questions the index holds now (no refresh). */
     public int size() {
-        return snapshot.size();
+        return writer.getDocStats().numDocs;
     }
 
     public long refreshedAt() {
         return refreshedAt;
+    }
+
+    /** How long the last full load took (ms): reading the table and indexing every question. */
+    public long lastLoadMillis() {
+        return lastLoadMillis;
+    }
+
+    /** Who to tell when a question changes in the index (one listener: the read-by-id cache). */
+    public void onChange(Consumer<UUID> listener) {
+        this.changed = listener;
     }
 
     @Scheduled(every = "${debrief.catalog.refresh-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -67,7 +136,7 @@ public class CatalogIndex {
         try {
             refresh(changes.generation(), true);
         } catch (RuntimeException e) {
-            LOG.warnf("Catalog index refresh failed; lists keep the snapshot of %d ms ago: %s",
+            LOG.warnf("Catalog index refresh failed; lists keep the view of %d ms ago: %s",
                     System.currentTimeMillis() - refreshedAt, e.getMessage());
         }
     }
@@ -80,28 +149,89 @@ public class CatalogIndex {
                 return;   // a refresh that started after this replica's commit ran while this thread waited
             }
             boolean full = appliedGeneration < 0;
-            CatalogLoader.Delta delta = loader.load(full ? 0 : xmin);
-            if (!full && delta.epoch() != epoch) {
-                full = true;
-                delta = loader.load(0);
-            }
-            CatalogSnapshot current = snapshot;
+            long started = System.currentTimeMillis();
+            CatalogLoader.Position at;
             if (full) {
-                snapshot = CatalogSnapshot.of(current.version() + 1, delta.rows());
-                LOG.infof("Catalog index loaded: %d questions", snapshot.size());
+                at = fullLoad();
             } else {
-                // rows written by transactions that were still open last time come again: skip the unchanged
-                List<IndexedQuestion> changed = delta.rows().stream().filter(q -> !current.holds(q)).toList();
-                if (!changed.isEmpty()) {
-                    snapshot = current.with(current.version() + 1, changed);
+                int[] count = { 0 };
+                at = loader.load(xmin, row -> {
+                    update(row);
+                    count[0]++;
+                });
+                if (at.epoch() != epoch) {
+                    full = true;
+                    at = fullLoad();
+                } else if (count[0] > 0) {
+                    searchers.maybeRefreshBlocking();
                 }
             }
-            xmin = delta.xmin();
-            epoch = delta.epoch();
+            if (full) {
+                lastLoadMillis = System.currentTimeMillis() - started;
+                LOG.infof("Catalog index loaded: %d questions in %d ms", size(), lastLoadMillis);
+            }
+            xmin = at.xmin();
+            epoch = at.epoch();
             refreshedAt = System.currentTimeMillis();
             appliedGeneration = Math.max(appliedGeneration, generation);
+        } catch (IOException e) {
+            throw new UncheckedIOException("catalog index refresh failed", e);
         } finally {
             refreshing.unlock();
+        }
+    }
+
+    /** Everything again: readers keep the old view until the new one is complete. */
+    private CatalogLoader.Position fullLoad() throws IOException {
+        writer.deleteAll();
+        CatalogLoader.Position at = loader.load(0, this::update);
+        searchers.maybeRefreshBlocking();
+        return at;
+    }
+
+    /** Adds the question or replaces the document of its id (a repeated row replaces itself: harmless). */
+    private void update(CatalogRow row) {
+        try {
+            writer.updateDocument(QuestionDocuments.idTerm(row.id()), QuestionDocuments.of(row, facetsConfig));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        changed.accept(row.id());
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        try (Stream<Path> files = Files.walk(path)) {
+            searchers.close();
+            writer.close();
+            directory.close();
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warnf("Catalog index at %s not removed: %s", path, e.getMessage());
+        }
+    }
+
+    /** A searcher that carries its reader's facet ordinals (built once per refresh, not per request). */
+    private static final class FacetedSearcher extends IndexSearcher {
+        final SortedSetDocValuesReaderState facets;
+
+        FacetedSearcher(IndexReader reader, FacetsConfig config) throws IOException {
+            super(reader);
+            SortedSetDocValuesReaderState state = null;
+            if (reader.maxDoc() > 0) {
+                try {
+                    state = new DefaultSortedSetDocValuesReaderState(reader, config);
+                } catch (IllegalArgumentException noFacetsYet) {
+                    state = null;   // an index with documents but no facet values cannot happen; an empty one can
+                }
+            }
+            this.facets = state;
+        }
+    }
+
+    private final class FacetedSearchers extends SearcherFactory {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+            return new FacetedSearcher(reader, facetsConfig);
         }
     }
 }

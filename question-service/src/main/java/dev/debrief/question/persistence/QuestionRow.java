@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One line of a list or search answer: the current version's taxonomy, no long text. */
+/**
+ * One line of a list or search answer: the current version's taxonomy, no long text. With a search text,
+ * {@code rank} is the relevance score and {@code highlight} the prompt's best passage with the matched words
+ * in {@code <mark>…</mark>} (HTML-escaped; null when the prompt has no match).
+ */
 public record QuestionRow(
         UUID id,
         String slug,
@@ -25,5 +29,6 @@ public record QuestionRow(
         String answerFormat,
         String rubric,
         Instant updatedAt,
-        Double rank) {
+        Double rank,
+        String highlight) {
 }

@@ -1,0 +1,193 @@
+package dev.debrief.question.index;
+
+import dev.debrief.question.domain.Category;
+import dev.debrief.question.domain.Competency;
+import dev.debrief.question.domain.Difficulty;
+import dev.debrief.question.domain.JobRole;
+import dev.debrief.question.domain.Level;
+import dev.debrief.question.domain.AnswerFormat;
+import dev.debrief.question.domain.RoundType;
+import dev.debrief.question.persistence.QuestionFilter;
+import dev.debrief.question.persistence.QuestionRow;
+import dev.debrief.question.persistence.SortOrder;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Lists and searches: one Lucene query (who may see what, every filter, the text), one pass collecting the
+ * page's top documents and the facet counts of exactly the same matches, then the page's stored fields and,
+ * for a search, a highlighted passage of each prompt. Nothing here touches PostgreSQL.
+ */
+@ApplicationScoped
+public class CatalogSearch {
+
+    /** One page of a list or search, the total it is a page of, and the facets of the whole result. */
+    public record Result(List<QuestionRow> items, long total, Map<String, Map<String, Long>> facets) {
+    }
+
+    private static final int TOP_TAGS = 25;
+    private static final Map<SortOrder, Sort> SORTS = sorts();
+    /** The closed vocabularies' facets list their values in declaration order, as the enums do. */
+    private static final Map<String, List<String>> ORDERED = Map.of(
+            Fields.CATEGORY, names(Category.values()), Fields.ROLE, names(JobRole.values()),
+            Fields.LEVEL, names(Level.values()), Fields.ROUND_TYPE, names(RoundType.values()),
+            Fields.COMPETENCY, names(Competency.values()), Fields.DIFFICULTY, names(Difficulty.values()),
+            Fields.ANSWER_FORMAT, names(AnswerFormat.values()));
+
+    private final CatalogIndex index;
+    private final Analyzer queryAnalyzer = Analyzers.query();
+    private final SearchText text = new SearchText(queryAnalyzer);
+
+    public CatalogSearch(CatalogIndex index) {
+        this.index = index;
+    }
+
+    public Result query(QuestionFilter filter, QuestionFilter.Visibility visibility, SortOrder sort, int page,
+            int size) {
+        Query textQuery = filter.text() == null ? null : text.parse(filter.text());
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        q.add(Visibility.of(filter, visibility), BooleanClause.Occur.FILTER);
+        Visibility.restrict(q, filter);
+        if (textQuery != null) {
+            q.add(textQuery, BooleanClause.Occur.MUST);
+        }
+        Query query = q.build();
+        CatalogIndex.View view = index.acquire();
+        try {
+            int wanted = (page + 1) * size;
+            boolean scores = sort == SortOrder.RELEVANCE;
+            FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(view.searcher(), query, wanted,
+                    SORTS.get(sort), scores, new FacetsCollectorManager());
+            FacetsCollector hits = found.facetsCollector();
+            long total = hits.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+            ScoreDoc[] pageDocs = Arrays.copyOfRange(found.topDocs().scoreDocs,
+                    Math.min(page * size, found.topDocs().scoreDocs.length), found.topDocs().scoreDocs.length);
+            String[] highlights = textQuery == null || pageDocs.length == 0 ? null
+                    : highlight(view, textQuery, pageDocs);
+            StoredFields stored = view.searcher().storedFields();
+            List<QuestionRow> items = new ArrayList<>(pageDocs.length);
+            for (int i = 0; i < pageDocs.length; i++) {
+                Document d = stored.document(pageDocs[i].doc);
+                Double rank = scores ? (double) pageDocs[i].score : null;
+                items.add(QuestionDocuments.row(d, rank, highlights == null ? null : highlights[i]));
+            }
+            return new Result(items, total, facets(view, hits, total));
+        } catch (IOException e) {
+            throw new UncheckedIOException("catalog search failed", e);
+        } finally {
+            index.release(view);
+        }
+    }
+
+    /** The prompt's best sentence for each document, matched words marked; null where the prompt has none. */
+    private String[] highlight(CatalogIndex.View view, Query textQuery, ScoreDoc[] docs) throws IOException {
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(view.searcher(), queryAnalyzer)
+                .withHandleMultiTermQuery(true).withMaxNoHighlightPassages(0)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true)).build();
+        ScoreDoc[] sorted = docs.clone();
+        return highlighter.highlight(Fields.PROMPT, textQuery,
+                new TopDocs(new TotalHits(sorted.length, TotalHits.Relation.EQUAL_TO), sorted), 1);
+    }
+
+    /** Counts over the very matches of the query; only values that occur; the 25 most used tags. */
+    private static Map<String, Map<String, Long>> facets(CatalogIndex.View view, FacetsCollector hits, long total)
+            throws IOException {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        Facets counts = total == 0 || view.facets() == null ? null : new SortedSetDocValuesFacetCounts(view.facets(), hits);
+        for (String dim : QuestionDocuments.DIMENSIONS) {
+            FacetResult r = counts == null ? null : dim.equals(Fields.TAG) ? top(counts, dim) : all(counts, dim);
+            Map<String, Long> values = dim.equals(Fields.TAG) ? new LinkedHashMap<>() : new TreeMap<>();
+            if (r != null) {
+                for (LabelAndValue lv : r.labelValues) {
+                    if (lv.value.longValue() > 0) {
+                        values.put(lv.label, lv.value.longValue());
+                    }
+                }
+            }
+            out.put(dim, ordered(dim, values));
+        }
+        return out;
+    }
+
+    private static FacetResult all(Facets counts, String dim) throws IOException {
+        try {
+            return counts.getAllChildren(dim);
+        } catch (IllegalArgumentException notInIndex) {
+            return null;   // no question has a value in this dimension (a company, say)
+        }
+    }
+
+    /** Most used first, ties in code point order of the tag (the facet ordinals' order). */
+    private static FacetResult top(Facets counts, String dim) throws IOException {
+        try {
+            return counts.getTopChildren(TOP_TAGS, dim);
+        } catch (IllegalArgumentException notInIndex) {
+            return null;
+        }
+    }
+
+    private static Map<String, Long> ordered(String dim, Map<String, Long> values) {
+        List<String> order = ORDERED.get(dim);
+        if (order == null) {
+            return values;
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String v : order) {
+            Long n = values.get(v);
+            if (n != null) {
+                out.put(v, n);
+            }
+        }
+        return out;
+    }
+
+    private static Map<SortOrder, Sort> sorts() {
+        SortField idAsc = new SortField(Fields.ID_SORT, SortField.Type.STRING);
+        SortField idDesc = new SortField(Fields.ID_SORT, SortField.Type.STRING, true);
+        SortField titleAsc = new SortField(Fields.TITLE_SORT, SortField.Type.STRING);
+        Map<SortOrder, Sort> s = new EnumMap<>(SortOrder.class);
+        s.put(SortOrder.TITLE, new Sort(titleAsc, idAsc));
+        s.put(SortOrder.TITLE_DESC, new Sort(new SortField(Fields.TITLE_SORT, SortField.Type.STRING, true), idDesc));
+        s.put(SortOrder.UPDATED, new Sort(new SortField(Fields.UPDATED, SortField.Type.LONG), idAsc));
+        s.put(SortOrder.UPDATED_DESC, new Sort(new SortField(Fields.UPDATED, SortField.Type.LONG, true), idDesc));
+        s.put(SortOrder.DIFFICULTY, new Sort(new SortField(Fields.DIFFICULTY_RANK, SortField.Type.LONG), titleAsc, idAsc));
+        s.put(SortOrder.DIFFICULTY_DESC,
+                new Sort(new SortField(Fields.DIFFICULTY_RANK, SortField.Type.LONG, true), titleAsc, idAsc));
+        s.put(SortOrder.TIME_BUDGET, new Sort(new SortField(Fields.TIME_BUDGET, SortField.Type.LONG), idAsc));
+        s.put(SortOrder.TIME_BUDGET_DESC, new Sort(new SortField(Fields.TIME_BUDGET, SortField.Type.LONG, true), idAsc));
+        s.put(SortOrder.RELEVANCE, new Sort(SortField.FIELD_SCORE, idAsc));
+        return s;
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.debrief.question.index;
+
+/** The index's field names, in one place: documents are written and read with these. */
+final class Fields {
+
+    static final String ID = "id";
+    /** The id's 16 bytes, unsigned: PostgreSQL's uuid order, the tie-breaker of every sort. */
+    static final String ID_SORT = "id.sort";
+    static final String SLUG = "slug";
+    static final String VERSION = "version";
+    /** The empty string for the public catalog (StringField needs a value to filter on). */
+    static final String TENANT = "tenant";
+    static final String STATUS = "status";
+    static final String TITLE = "title";
+    static final String TITLE_SORT = "title.sort";
+    static final String PROMPT = "prompt";
+    static final String EXTRA = "extra";
+    static final String SUGGEST = "title.prefixes";
+    static final String CATEGORY = "category";
+    static final String ROLE = "role";
+    static final String LEVEL = "level";
+    static final String COMPANY = "company";
+    static final String ROUND_TYPE = "roundType";
+    static final String COMPETENCY = "competency";
+    static final String TAG = "tag";
+    static final String DIFFICULTY = "difficulty";
+    static final String DIFFICULTY_RANK = "difficulty.rank";
+    static final String TIME_BUDGET = "timeBudget";
+    static final String ANSWER_FORMAT = "answerFormat";
+    static final String RUBRIC = "rubric";
+    static final String UPDATED = "updated";
+
+    private Fields() {
+    }
+}
