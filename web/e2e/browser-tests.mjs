@@ -47,10 +47,17 @@ async function audit(page, name) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
+/** A link of the main navigation, by its exact name. */
+function nav(page, name) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+}
+
 async function login(page, username) {
   await page.goto(`${GW}/`);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.locator('#username').fill(username);
+  // with organizations on, Keycloak asks for the username first (to find the firm's identity provider)
+  if (!(await page.locator('#password').isVisible())) await page.locator('#kc-login').click();
   await page.locator('#password').fill(PASSWORD);
   await page.locator('#kc-login').click();
   await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: WAIT });
@@ -87,7 +94,7 @@ try {
   });
 
   await step('the catalog searches and filters by facet', async () => {
-    await candidate.getByRole('link', { name: 'Catalog' }).click();
+    await nav(candidate, 'Catalog').click();
     await candidate.getByText(/\d+ questions?/).first().waitFor({ timeout: WAIT });
     await candidate.getByLabel('Search questions').fill('retention');
     await candidate.getByRole('button', { name: 'Search' }).click();
@@ -99,7 +106,7 @@ try {
 
   let sessionUrl;
   await step('the coach schedules a coached round for a candidate of the firm', async () => {
-    await coach.getByRole('link', { name: 'Schedule' }).click();
+    await nav(coach, 'Schedule').click();
     const candidatePicker = coach.getByLabel('Candidate', { exact: true });
     await candidatePicker.waitFor({ timeout: WAIT });
     assert.equal(await candidatePicker.evaluate((el) => el.tagName), 'SELECT', 'the coach picks from the firm\'s candidates');
@@ -114,7 +121,7 @@ try {
   });
 
   await step('the candidate finds the session in her list and starts it', async () => {
-    await candidate.getByRole('link', { name: 'Home' }).click();
+    await nav(candidate, 'Home').click();
     await candidate.goto(sessionUrl);
     await candidate.getByRole('button', { name: 'Start' }).click();
     await candidate.getByRole('timer').waitFor({ timeout: WAIT });
@@ -172,13 +179,13 @@ try {
   });
 
   await step("the coach reads their calibration", async () => {
-    await coach.getByRole('link', { name: 'Calibration' }).click();
+    await nav(coach, 'Calibration').click();
     await coach.getByRole('heading', { name: 'Leniency against the panel' }).waitFor({ timeout: WAIT });
     await audit(coach, '10-calibration');
   });
 
   await step('the candidate sees her progress', async () => {
-    await candidate.getByRole('link', { name: 'Progress' }).click();
+    await nav(candidate, 'Progress').click();
     await candidate.getByRole('heading', { name: 'Your progress' }).waitFor({ timeout: WAIT });
     await candidate.waitForLoadState('networkidle');
     await audit(candidate, '11-progress');
@@ -188,14 +195,14 @@ try {
     const admin = await (await browser.newContext()).newPage();
     watch(admin, 'firm-admin');
     await login(admin, 'fiona');
-    await admin.getByRole('link', { name: 'Import' }).click();
+    await nav(admin, 'Import').click();
     await admin.getByLabel('Format').selectOption('jsonl');
     await admin.getByLabel('Or paste the rows').fill('{"title":"no prompt"}\n');
     await admin.getByRole('button', { name: 'Import' }).click();
     await admin.getByText(/rows?:/).waitFor({ timeout: WAIT });
     assert.ok(await admin.locator('table.list tbody tr').count() >= 1, 'the report lists the row');
     await audit(admin, '12-import');
-    await admin.getByRole('link', { name: 'Home' }).click();
+    await nav(admin, 'Home').click();
     await admin.locator('table.list tbody tr').first().waitFor({ timeout: WAIT });
     await audit(admin, '13-firm-sessions');
   });

@@ -63,7 +63,7 @@ export function Catalog() {
                 <li>
                   <h3>{item.title}</h3>
                   <p class="meta">{item.category.replace(/_/g, ' ').toLowerCase()} · {item.difficulty?.toLowerCase()} · {Math.round(item.timeBudgetSeconds / 60)} min</p>
-                  {item.excerpt && <p>{item.excerpt}</p>}
+                  {item.excerpt && <p>{item.excerpt}{/[.!?)]$/.test(item.excerpt) ? "" : "…"}</p>}
                 </li>
               ))}
             </ul>
