@@ -47,7 +47,7 @@ public class RequestContextHandler implements Handler<RoutingContext> {
                 ? incomingId
                 : randomId();
         String traceparent = TraceContext.next(headers.get(GatewayHeaders.TRACEPARENT));
-        String host = headers.get(HttpHeaders.HOST);
+        String host = authorityOf(request);
 
         dropReservedHeaders(headers);
         headers.set(GatewayHeaders.REQUEST_ID, requestId);
@@ -145,5 +145,17 @@ public class RequestContextHandler implements Handler<RoutingContext> {
                 .append(" tenant=").append(facts == null ? "-" : facts.tenant().orElse("-"))
                 .append(" request=").append(requestId);
         accessLog.write(line);
+    }
+
+    /**
+     * Where the client called the gateway, as host[:port]. From the request's authority, not the Host header:
+     * an HTTP/2 request (Java's HttpClient upgrades to h2c) has no Host header, only {@code :authority}.
+     */
+    static String authorityOf(HttpServerRequest request) {
+        io.vertx.core.net.HostAndPort authority = request.authority();
+        if (authority == null) {
+            return request.headers().get(HttpHeaders.HOST);
+        }
+        return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
     }
 }
