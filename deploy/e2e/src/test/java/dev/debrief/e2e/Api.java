@@ -67,6 +67,16 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method, with an optional body of the given type (raw bytes, as a fuzzer or a matrix sends them). */
+    Reply send(String method, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(path, token);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
@@ -91,7 +101,11 @@ final class Api {
             JsonNode json = null;
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (type.contains("json") && !response.body().isBlank()) {
-                json = JSON.readTree(response.body());
+                try {
+                    json = JSON.readTree(response.body());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                    json = null;
+                }
             }
             return new Reply(response.statusCode(), response, json);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.debrief.scoring.api;
 
+import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
 import dev.debrief.scoring.domain.Calibration;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,11 +12,15 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /** How well a firm's scorers (coaches and the automated scorer) agree, who is lenient, and how that moves. */
 @Path("/api/calibration")
 @Transactional
 public class CalibrationResource {
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Access access;
     private final RatingsQuery ratings;
@@ -27,12 +32,35 @@ public class CalibrationResource {
         this.clock = clock;
     }
 
-    /** @param from inclusive, default 180 days ago; @param to exclusive, default now */
+    /** @param fromText inclusive, default 180 days before to; @param toText exclusive, default now */
     @GET
     @RolesAllowed({ Roles.ANALYST, Roles.FIRM_ADMIN })
-    public Calibration.Report report(@QueryParam("from") Instant from, @QueryParam("to") Instant to) {
+    public Calibration.Report report(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
+        // read here rather than by JAX-RS, whose failed conversion of a query parameter is a 404
+        Instant from = instant("query.from", fromText);
+        Instant to = instant("query.to", toText);
         Instant end = to == null ? clock.instant().plusSeconds(1) : to;
         Instant start = from == null ? end.minus(Duration.ofDays(180)) : from;
+        if (!start.isBefore(end)) {
+            throw ProblemException.badRequest("query.from", "must be before to");
+        }
         return Calibration.of(ratings.ofFirm(access.firm(), start, end));
+    }
+
+    /** Years 1 to 9999: PostgreSQL and the arithmetic on them stay in range (Instant.MIN/MAX would not). */
+    private static Instant instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Instant value;
+        try {
+            value = Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+        }
+        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+            throw ProblemException.badRequest(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return value;
     }
 }
