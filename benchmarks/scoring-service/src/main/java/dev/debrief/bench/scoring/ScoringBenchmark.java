@@ -9,7 +9,6 @@ import dev.debrief.contracts.sessions.AnswerSubmitted;
 import dev.debrief.scoring.domain.AnswerScorer;
 import dev.debrief.scoring.domain.RubricDefinition;
 import dev.debrief.scoring.domain.RubricSeeder;
-import dev.debrief.scoring.domain.TextAnalyzer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -71,7 +70,7 @@ public final class ScoringBenchmark {
     static void inProcess(List<Sample> samples, int count) throws Exception {
         Map<String, RubricDefinition> rubrics = RubricSeeder.read().stream()
                 .collect(Collectors.toMap(RubricDefinition::slug, Function.identity()));
-        AnswerScorer scorer = new AnswerScorer(new TextAnalyzer());
+        AnswerScorer scorer = AnswerScorer.shared();
         List<Sample> text = samples.stream().filter(s -> "FREE_TEXT".equals(s.format())).toList();
         List<Sample> sql = samples.stream().filter(s -> "SQL".equals(s.format())).toList();
         int words = text.stream().mapToInt(s -> s.text().split("\\s+").length).sum() / text.size();

@@ -37,6 +37,7 @@ public final class AnchorBank {
     private final JsonNode exemplars;
     private final String exemplarsVersion;
     private final Map<String, DimensionAnchors> cache = new ConcurrentHashMap<>();
+    private final List<Anchor> background;
 
     public AnchorBank(SentenceEncoder encoder) {
         this.encoder = encoder;
@@ -44,9 +45,22 @@ public final class AnchorBank {
             JsonNode root = Json.mapper().readTree(in);
             exemplars = root.path("rubrics");
             exemplarsVersion = root.path("version").asText();
+            List<String> texts = new ArrayList<>();
+            root.path("background").forEach(t -> texts.add(t.asText()));
+            float[][] vectors = encoder.encode(texts);
+            List<Anchor> bg = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                bg.add(new Anchor(texts.get(i), vectors[i]));
+            }
+            background = List.copyOf(bg);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Small talk and platitudes: what a sentence that says nothing about the question is close to. */
+    public List<Anchor> background() {
+        return background;
     }
 
     public String exemplarsVersion() {
@@ -55,7 +69,7 @@ public final class AnchorBank {
 
     /** Every exemplar statement of the seeded rubrics, for the memorisation check. */
     public List<String> exemplarTexts() {
-        List<String> all = new ArrayList<>();
+        List<String> all = new ArrayList<>(background.stream().map(Anchor::text).toList());
         exemplars.forEach(rubric -> rubric.forEach(dimension -> {
             dimension.path("for").forEach(t -> all.add(t.asText()));
             dimension.path("against").forEach(t -> all.add(t.asText()));

@@ -18,15 +18,20 @@ public final class AnswerFeatures {
 
     /** The features of one dimension, in the model's order. */
     public static final List<String> NAMES = List.of("level1", "level2", "level3", "level4", "for", "against",
-            "negatedFor", "relevance", "substance", "numbers", "hedging", "connectedness", "rule");
+            "relevance", "substance", "numbers", "hedging", "connectedness", "rule");
     /** The features the anchors-only model may use: none of the seeded rubrics' exemplars. */
     public static final List<String> ANCHOR_NAMES = List.of("level1", "level2", "level3", "level4", "relevance",
             "substance", "numbers", "hedging", "connectedness", "rule");
 
     /** Not a negation: a bound ("no more than 2%") is how a guardrail is stated. */
     private static final Pattern BOUND = Pattern.compile("\\bno (more|less|later|earlier|fewer|worse|lower|higher) than\\b");
+    /**
+     * A claim the speaker says they do not make ("we did not keep a holdout", "I won't check", "without any
+     * control"): first-person negation, not the conditionals strong answers are full of ("if it doesn't move").
+     */
     private static final Pattern NEGATION = Pattern.compile(
-            "\\b(not|no|never|nobody|nothing|none|without|neither|nor|cannot)\\b|n't\\b|\\bn’t\\b");
+            "\\b(i|we)\\b(\\s+\\w+){0,2}?\\s+(not|never)\\b|\\b(i|we)(\\s+\\w+)?\\s+\\w+n['’]t\\b"
+                    + "|\\bwithout (any|a|an)\\b|^no\\b");
     private static final Pattern HEDGE = Pattern.compile(
             "\\b(maybe|perhaps|probably|possibly|might|i guess|i think|kind of|sort of|not sure|it depends|hard to say|hopefully|could be|i suppose)\\b");
     /**
@@ -107,8 +112,11 @@ public final class AnswerFeatures {
         return new AnswerFeatures(List.copyOf(units), vectors[kept.size()], new double[units.size()]);
     }
 
-    /** How close each unit comes to the prompt or to any anchor of the rubric: filler comes nowhere near either. */
-    void markOnTopic(List<DimensionAnchors> rubric) {
+    /**
+     * How close each unit comes to the prompt or to any anchor of the rubric, less how close it comes to small talk:
+     * a sentence of filler is nearer the background statements than the question, and counts for nothing.
+     */
+    void markOnTopic(List<DimensionAnchors> rubric, List<Anchor> background) {
         for (int u = 0; u < units.size(); u++) {
             double best = SentenceEncoder.cosine(units.get(u).vector(), prompt);
             for (DimensionAnchors d : rubric) {
@@ -118,17 +126,17 @@ public final class AnswerFeatures {
                 best = Math.max(best, max(units.get(u).vector(), d.forAnchors()));
                 best = Math.max(best, max(units.get(u).vector(), d.against()));
             }
-            onTopic[u] = best;
+            onTopic[u] = best - max(units.get(u).vector(), background);
         }
     }
 
-    /** The highest similarity of any unit to the rubric (prompt or anchors): how on topic the whole answer is. */
-    double topicality() {
-        double best = 0;
-        for (double v : onTopic) {
-            best = Math.max(best, v);
+    /** The share of units on topic: none for an answer to some other question. */
+    double onTopicShare() {
+        int on = 0;
+        for (int u = 0; u < units.size(); u++) {
+            on += isOnTopic(u) ? 1 : 0;
         }
-        return best;
+        return units.isEmpty() ? 0 : (double) on / units.size();
     }
 
     /** The mean over units of how close each comes to the prompt or the rubric: low when every sentence is elsewhere. */
@@ -170,7 +178,6 @@ public final class AnswerFeatures {
         double[] level = new double[4];
         double pro = 0;
         double con = 0;
-        double negatedPro = 0;
         int words = 0;
         int numbers = 0;
         int hedged = 0;
@@ -181,8 +188,9 @@ public final class AnswerFeatures {
                 continue;
             }
             onTopicUnits++;
-            words += unit.words();
-            numbers += unit.numbers();
+            // a claim said in the negative ("we did not keep a holdout") adds no substance
+            words += unit.negated() ? 0 : unit.words();
+            numbers += unit.negated() ? 0 : unit.numbers();
             hedged += unit.hedged() ? 1 : 0;
             for (int k = 0; k < 4; k++) {
                 // a negated sentence ("we did not keep a holdout") can show a weak level, never a strong one
@@ -192,15 +200,12 @@ public final class AnswerFeatures {
             }
             List<Anchor> forAnchors = anchors.forAnchors().isEmpty() ? anchors.levels().get(3) : anchors.forAnchors();
             List<Anchor> against = anchors.against().isEmpty() ? anchors.levels().get(0) : anchors.against();
-            double p = max(unit.vector(), forAnchors);
-            if (unit.negated()) {
-                negatedPro = Math.max(negatedPro, p);
-            } else {
-                pro = Math.max(pro, p);
+            if (!unit.negated()) {
+                pro = Math.max(pro, max(unit.vector(), forAnchors));
             }
             con = Math.max(con, max(unit.vector(), against));
         }
-        return new double[]{level[0], level[1], level[2], level[3], pro, con, negatedPro, relevance(),
+        return new double[]{level[0], level[1], level[2], level[3], pro, con, relevance(),
                 Math.log1p(words) / Math.log1p(250), Math.min(numbers, 4) / 4.0,
                 onTopicUnits == 0 ? 0 : (double) hedged / onTopicUnits, connectedness(), sqlPoints};
     }
@@ -211,6 +216,11 @@ public final class AnswerFeatures {
             best = Math.max(best, SentenceEncoder.cosine(v, a.vector()));
         }
         return best;
+    }
+
+    /** Per unit, how close it comes to the prompt or the rubric (for the fit command's report). */
+    double[] unitTopicality() {
+        return onTopic.clone();
     }
 
     /** Picks the anchors-only features out of a full vector. */

@@ -30,14 +30,10 @@ import java.util.Map;
 public final class SemanticScorer {
 
     public static final String VERSION = "semantic-1";
-    /** A unit this close to the prompt or to any anchor of the rubric counts as on topic (chosen on the training split). */
-    static final double ON_TOPIC = 0.22;
-    /**
-     * An answer whose sentences on average stay below this closeness to the prompt and the rubric is off topic. Set
-     * below every training answer (the lowest on-topic one is 0.28): MiniLM's similarities sit in a narrow band, so
-     * this rule only catches the plainly unrelated, and the model does the rest.
-     */
-    static final double OFF_TOPIC = 0.25;
+    /** A unit counts as on topic when it is this much closer to the prompt or the rubric than to small talk. */
+    static final double ON_TOPIC = 0.0;
+    /** An answer with no sentence nearer the question or the rubric than small talk is off topic. */
+    static final double OFF_TOPIC = 0.0;
     /** Function words below this share of the on-topic words: a keyword list, not reasoning. */
     static final double SALAD = 0.14;
     static final int MAX_UNITS = 80;
@@ -87,12 +83,13 @@ public final class SemanticScorer {
     }
 
     /** The two whole-answer cues the rules read: closeness to the question or rubric, and connecting language. */
-    public record Cues(double topicality, double connectedness, double relevance) {
+    public record Cues(double topicality, double connectedness, double relevance, double[] units) {
     }
 
     public Cues cues(RubricDefinition rubric, String prompt, String text, boolean sql) {
         Prepared p = prepare(rubric, prompt, text, sql, Map.of());
-        return new Cues(p.answer().meanTopicality(), p.answer().connectedness(), p.answer().relevance());
+        return new Cues(p.answer().onTopicShare(), p.answer().connectedness(), p.answer().relevance(),
+                p.answer().unitTopicality());
     }
 
     /** Only the given dimensions are scored (a structured answer's structure scores the others). */
@@ -102,7 +99,7 @@ public final class SemanticScorer {
             throw new IllegalStateException(LevelModel.RESOURCE + " is missing: run the fit command");
         }
         Prepared p = prepare(rubric, prompt, text, sql, sqlPoints);
-        boolean offTopic = !sql && p.answer().meanTopicality() < OFF_TOPIC;
+        boolean offTopic = !sql && p.answer().onTopicShare() <= OFF_TOPIC;
         boolean salad = !sql && !p.answer().units().isEmpty() && p.answer().connectedness() < SALAD;
         boolean anyAnchorsOnly = false;
         List<DimensionScore> out = new ArrayList<>();
@@ -146,7 +143,7 @@ public final class SemanticScorer {
         for (RubricDefinition.Dimension d : rubric.dimensions()) {
             byKey.put(d.key(), anchors.of(rubric.slug(), d));
         }
-        answer.markOnTopic(List.copyOf(byKey.values()));
+        answer.markOnTopic(List.copyOf(byKey.values()), anchors.background());
         Map<String, double[]> features = new LinkedHashMap<>();
         byKey.forEach((key, a) -> features.put(key, answer.of(a, sqlPoints.getOrDefault(key, 0.0))));
         return new Prepared(answer, byKey, features);

@@ -77,7 +77,9 @@ class RobustnessTest {
                 + "Over the years I have read many books and articles on these topics, and I keep learning something new every month. "
                 + "Ultimately, what matters most is that everyone feels valued and that we keep improving together as a group. "
                 + "That is the spirit in which I approach almost everything I do at work, and it has served me well so far in my career. "
-                + "I think teams that communicate openly tend to be happier, and happier teams tend to do better work over time.";
+                + "I think teams that communicate openly tend to be happier, and happier teams tend to do better work over time. "
+                + "Outside of work I like to cook for friends, walk in the hills on Sundays, and read history books late into the night. "
+                + "Those habits keep me balanced, and balance, I find, is what lets me bring my best self to the office every single day.";
         assertTrue(filler.split("\\s+").length >= 200, "the filler is at least 200 words");
         Map<String, Integer> base = levels("data-case", PROMPT, BASE);
         Map<String, Integer> padded = levels("data-case", PROMPT, BASE + filler);
