@@ -1,15 +1,24 @@
 -- 100,000 generated questions in the benchmark schema, straight into the service's tables (what the API
 -- would write: a current-version row and its version content). Deterministic: setseed fixes random().
--- Vocabulary: 1,000 made-up words, 24-word prompts, so a word is in about 2-3% of questions.
+-- Vocabulary: the words of the seeded catalog's titles and prompts (real interview-question English, about
+-- 1,500 words), plus a misspelt twin (two inner letters swapped) for one word in ten, as people type them;
+-- 24-word prompts.
 \set ON_ERROR_STOP on
 set search_path = :schema;
 delete from question_version where question_id in (select id from question where created_by = 'bench');
 delete from question where created_by = 'bench';
 select setseed(0.42);
+create temporary table words as
+    select row_number() over (order by w) n, w from (
+        select distinct regexp_split_to_table(lower(title || ' ' || prompt), '[^a-z]+') w
+        from question where created_by is distinct from 'bench') s
+    where length(w) >= 3;
 create temporary table vocab as
-    select array_agg(w order by n) as w from (
-        select n, substr(md5(n::text), 1, 3 + n % 5) || (array['ing','ion','er','al','ity','ness','ment','ly'])[1 + n % 8] as w
-        from generate_series(1, 1000) n) s;
+    select array_agg(w order by n) as w, count(*)::int as size from (
+        select n, w from words
+        union all
+        select 100000 + n, substr(w, 1, 1) || substr(w, 3, 1) || substr(w, 2, 1) || substr(w, 4)
+        from words where n % 10 = 0 and length(w) >= 5) s;
 insert into question (id, tenant, slug, status, version, title, prompt, category, role, levels, company, round_type,
                       competencies, tags, difficulty, time_budget_seconds, answer_format, rubric, search_extra,
                       created_at, updated_at, created_by)
@@ -18,8 +27,8 @@ select gen_random_uuid(),
        'gen-' || i,
        case when i % 25 = 0 then 'DRAFT' when i % 40 = 0 then 'RETIRED' else 'PUBLISHED' end,
        1,
-       initcap(v.w[1 + floor(random() * 1000)::int]) || ' ' || v.w[1 + floor(random() * 1000)::int] || ' ' || v.w[1 + floor(random() * 1000)::int] || ' question ' || i,
-       (select string_agg(v.w[1 + floor(random() * 1000 + k * 0 + i * 0)::int], ' ') from generate_series(1, 24) k),
+       initcap(v.w[1 + floor(random() * v.size)::int]) || ' ' || v.w[1 + floor(random() * v.size)::int] || ' ' || v.w[1 + floor(random() * v.size)::int] || ' question ' || i,
+       (select string_agg(v.w[1 + floor(random() * v.size + k * 0 + i * 0)::int], ' ') from generate_series(1, 24) k),
        (array['METRIC_DESIGN','EXPERIMENT_EVALUATION','DATA_PRODUCT_SCOPING','SQL','SYSTEM_DESIGN','BEHAVIORAL','LEADERSHIP','CULTURE_FIT','PRODUCT_STRATEGY','TECHNICAL_DEPTH'])[1 + floor(random() * 10)::int],
        (array['DATA_PM','ENGINEERING_MANAGER','PRODUCT_MANAGER','DATA_SCIENTIST','SOFTWARE_ENGINEER'])[1 + floor(random() * 5)::int],
        array[(array['MID','SENIOR','STAFF','PRINCIPAL','MANAGER','SENIOR_MANAGER','DIRECTOR'])[1 + floor(random() * 7)::int]],

@@ -85,7 +85,7 @@ cleanup() { stop "$svc"; [ -z "$infra_pid" ] || stop "$infra_pid"; }
 trap cleanup EXIT
 : > "$work/service.log"
 start_service
-# the index data in the readiness answer: size and the search cache's hits and misses
+# the index data in the readiness answer: size, age, and how long the last full load took
 index_data() { curl -s --max-time 10 "http://localhost:$PORT/q/health/ready" | jq -c '.checks[] | select(.name == "catalog index") | .data'; }
 wait_for_catalog() {   # until the in-memory index holds every generated question (it polls once a second)
   want=$(pg -qAtc "select count(*) from $SCHEMA.question")
@@ -98,14 +98,18 @@ wait_for_catalog() {   # until the in-memory index holds every generated questio
 
 # 6. 100,000 questions, and the request mixes
 if [ "${SKIP_GENERATE:-}" != "1" ]; then pg -q -v schema="$SCHEMA" -f "$here/generate.sql" | tail -3; fi
-pg -qAtc "select w from unnest((select array_agg(substr(md5(n::text), 1, 3 + n % 5) || (array['ing','ion','er','al','ity','ness','ment','ly'])[1 + n % 8] order by n) from generate_series(1, 1000) n)) w" > "$work/words.txt"
-"$here/paths.sh" "$work/words.txt" "$work"
+# the search words: the seeded catalog's own (the generator's vocabulary without its misspelt twins)
+pg -qAtc "select distinct w from (select regexp_split_to_table(lower(title || ' ' || prompt), '[^a-z]+') w from $SCHEMA.question where created_by is distinct from 'bench') s where length(w) >= 3 order by 1" > "$work/words.txt"
+# reads by id: published public questions (what the benchmark's candidate of firm-3 may read)
+pg -qAtc "select id from $SCHEMA.question where tenant is null and status = 'PUBLISHED' order by md5(id::text) limit 5000" > "$work/ids.txt"
+"$here/paths.sh" "$work/words.txt" "$work" "$work/ids.txt"
 wait_for_catalog
 curl -s -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/questions?size=1" | head -c 400; echo
 
 say "machine: $(nproc) cores; $(free -h | awk '/Mem:/ {print $2 " memory"}'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "service heap settings: $HEAP"
-say "catalog: $(pg -qAtc "select count(*) from $SCHEMA.question") questions"
+say "catalog: $(pg -qAtc "select count(*) from $SCHEMA.question") questions; index built from empty in $(index_data | jq '.lastFullLoadMillis') ms (read + index + first searcher)"
+say "search texts: $(sed 's/&category.*//' "$work/search.paths" | sort -u | wc -l) distinct of $(wc -l < "$work/search.paths")"
 ticks() { awk '{print $14 + $15}' "/proc/$svc/stat"; }   # service CPU (user + system), in clock ticks
 hz=$(getconf CLK_TCK)
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024}' "/proc/$svc/status"; }
@@ -125,48 +129,39 @@ drain() {   # after an overload, wait until the service answers promptly again (
     sleep 1
   done
 }
-cache() { index_data | jq -r '"\(.searchCacheHits) \(.searchCacheMisses) \(.searchCacheRevisions)"'; }
 closed() {   # $1 = mix, $2 = label
   export PATHS_FILE="$work/$1.paths"
   wrk -t2 -c"$CONNECTIONS" -d10s -s "$here/paths.lua" "http://localhost:$PORT" > /dev/null   # warm-up
   drain
   say ""
   say "== $2: wrk closed model, $CONNECTIONS connections, ${DURATION}s (load before: $(cut -d' ' -f1 /proc/loadavg))"
-  before=$(ticks); read -r hits0 misses0 revised0 <<< "$(cache)"
+  before=$(ticks)
   sample_start
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$here/paths.lua" "http://localhost:$PORT" | tee "$work/wrk.txt" | tee -a "$results"
   peak=$(sample_stop)
-  read -r hits1 misses1 revised1 <<< "$(cache)"
   done_requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
   say "service CPU per request: $(awk -v t=$(( $(ticks) - before )) -v hz="$hz" -v n="$done_requests" 'BEGIN { if (n > 0) printf "%.3f ms", t * 1000 / hz / n }') (independent of how much CPU the machine gave it); load after: $(cut -d' ' -f1 /proc/loadavg)"
-  [ "$1" = list ] || say "search cache during the run: $((hits1 - hits0)) hits, $((misses1 - misses0)) misses, $((revised1 - revised0)) revised after a change"
   say "service memory: peak VmRSS during $2 $peak; after it $(rss)"
 }
-open_model() {   # $1 = mix, $2 = label
+open_model() {   # $1 = mix, $2 = label, $3 = rate (default RATE)
+  local rate="${3:-$RATE}"
   drain
   say ""
-  say "== $2: open model, $RATE req/s constant (load before: $(cut -d' ' -f1 /proc/loadavg))"
-  read -r hits0 misses0 _ <<< "$(cache)"
+  say "== $2: open model, $rate req/s constant (load before: $(cut -d' ' -f1 /proc/loadavg))"
   sample_start
-  java "$here/OpenLoad.java" "http://localhost:$PORT" "$work/$1.paths" "$TOKEN" "$RATE" "$DURATION" 5 | tee -a "$results"
+  java "$here/OpenLoad.java" "http://localhost:$PORT" "$work/$1.paths" "$TOKEN" "$rate" "$DURATION" 5 | tee -a "$results"
   peak=$(sample_stop)
-  read -r hits1 misses1 _ <<< "$(cache)"
-  if [ "$1" != list ]; then
-    if [ -n "$misses1" ] && [ "$misses1" -ge "${misses0:-0}" ]; then
-      say "search cache during the run (incl. warm-up): $((hits1 - hits0)) hits, $((misses1 - misses0)) misses"
-    else
-      say "search cache during the run: not known (the overloaded service did not answer its health check)"
-    fi
-  fi
   say "service memory: peak VmRSS during $2 open model $peak; after it $(rss)"
 }
 # closed model first for both mixes, then the open model, so one phase's backlog never lands in the next
 closed list list
 closed search search
+closed byid "GET by id (with the token)"
 open_model list list
 open_model search search
-# search while the catalog changes: one question edited a second (as another replica would), so every cached
-# text must be brought up to date before it is used again
+open_model suggest "suggest (as you type)" "${SUGGEST_RATE:-200}"
+# search while the catalog changes: one question edited a second (as another replica would): the index takes
+# each in within a second (a new segment, a new searcher)
 if [ "${CHURN:-1}" = "1" ]; then
   ( while kill -0 "$svc" 2>/dev/null; do
       pg -qc "update $SCHEMA.question set updated_at = now() where slug = 'gen-$(( (RANDOM * 32768 + RANDOM) % 100000 + 1 ))'" >/dev/null 2>&1
@@ -177,22 +172,14 @@ if [ "${CHURN:-1}" = "1" ]; then
   open_model list "list while one question a second is edited"
   kill "$editor" 2>/dev/null; wait "$editor" 2>/dev/null || true
 fi
-# and search again with the per-text match cache off: every request asks PostgreSQL
-if [ "${UNCACHED:-1}" = "1" ]; then
-  stop "$svc"
-  start_service -Ddebrief.catalog.search-cache-matches=0
-  wait_for_catalog
-  closed search "search, cache off"
-  open_model search "search, cache off"
-fi
 # and PostgreSQL's own ceiling for the same texts, with no service in the way (pgbench, 4 clients): what any
 # design that ranks in PostgreSQL on every request could reach on this machine
-if [ "${PG_CEILING:-1}" = "1" ]; then
+if [ "${PG_CEILING:-0}" = "1" ]; then
   stop "$svc"
   sed -E 's/.*[?&]q=([^&]*).*/\1/; s/\+/ /g' "$work/search.paths" | awk '{print NR"\t"$0}' > "$work/search-texts.tsv"
   pg -q -c "drop table if exists $SCHEMA.bench_search_text" -c "create table $SCHEMA.bench_search_text (n int primary key, text text not null)" \
     -c "\\copy $SCHEMA.bench_search_text from '$work/search-texts.tsv'"
-  printf '%s\n' '\set n random(1, 5000)' "select q.catalog_key, ts_rank(q.search, query) from $SCHEMA.question q, websearch_to_tsquery('english', (select text from $SCHEMA.bench_search_text where n = :n)) query where q.search @@ query order by 2 desc, q.id;" > "$work/pg-search.sql"
+  printf '%s\n' '\set n random(1, 20000)' "select q.catalog_key, ts_rank(q.search, query) from $SCHEMA.question q, websearch_to_tsquery('english', (select text from $SCHEMA.bench_search_text where n = :n)) query where q.search @@ query order by 2 desc, q.id;" > "$work/pg-search.sql"
   say ""
   say "== PostgreSQL alone: the search mix's full-text query, pgbench 4 clients, ${DURATION}s (load before: $(cut -d' ' -f1 /proc/loadavg))"
   pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -c 4 -j 2 -T "$DURATION" -M prepared -f "$work/pg-search.sql" "$PG_DB" 2>&1 \

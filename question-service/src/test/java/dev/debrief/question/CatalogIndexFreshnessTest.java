@@ -68,6 +68,40 @@ class CatalogIndexFreshnessTest {
         assertEquals(List.of("Committed first", "Committed last"), page.getList("items.title"));
     }
 
+    @Test
+    void shouldServeAnotherReplicasNewVersionOnReadsByIdOnceTheIndexTakesItIn() throws SQLException {
+        String tag = "byid-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = create(tag);
+        String id = admin().get("/api/questions/" + slug).then().statusCode(200).extract().path("id");
+        admin().get("/api/questions/" + id).then().statusCode(200).body("currentVersion", org.hamcrest.Matchers.equalTo(1));
+        admin().get("/api/questions/" + id).then().statusCode(200);   // now cached
+
+        try (Connection c = dataSource.getConnection()) {   // a new version written by someone else
+            c.setAutoCommit(false);
+            try (PreparedStatement v = c.prepareStatement("insert into question_version (question_id, version, status, "
+                    + "content, created_at, created_by) select question_id, 2, status, jsonb_set(content, '{title}', "
+                    + "'\"Revised elsewhere\"'), now(), 'test' from question_version where question_id = ?::uuid and version = 1");
+                    PreparedStatement q = c.prepareStatement(
+                            "update question set version = 2, title = 'Revised elsewhere' where id = ?::uuid")) {
+                v.setString(1, id);
+                q.setString(1, id);
+                assertEquals(1, v.executeUpdate());
+                assertEquals(1, q.executeUpdate());
+            }
+            c.commit();
+        }
+
+        for (int attempt = 0; attempt < 100; attempt++) {
+            JsonPath view = admin().get("/api/questions/" + id).then().statusCode(200).extract().jsonPath();
+            if (view.getInt("currentVersion") == 2) {
+                assertEquals("Revised elsewhere", view.getString("content.title"));
+                return;
+            }
+            sleep();
+        }
+        fail("the read by id never showed the new version");
+    }
+
     private static String create(String tag) {
         String slug = tag + "-" + UUID.randomUUID().toString().substring(0, 8);
         Catalog.create(admin(), with(question(slug), "tags", List.of(tag)));

@@ -38,9 +38,12 @@ public class QuestionResource {
     private final Access access;
     private final QuestionBank bank;
     private final CatalogSearch search;
+    private final QuestionViews views;
     private final ObjectMapper mapper;
 
-    public QuestionResource(Access access, QuestionBank bank, CatalogSearch search, ObjectMapper mapper) {
+    public QuestionResource(Access access, QuestionBank bank, CatalogSearch search, QuestionViews views,
+            ObjectMapper mapper) {
+        this.views = views;
         this.access = access;
         this.mapper = mapper;
         this.bank = bank;
@@ -65,13 +68,17 @@ public class QuestionResource {
         }
     }
 
-    /** By id or by slug (the caller's firm's question first, then the public one). */
+    /** By id (from {@link QuestionViews}, no database on a hit) or by slug (the caller's firm's question first). */
     @GET
     @Path("/{idOrSlug}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
     public Response get(@PathParam("idOrSlug") String idOrSlug) {
         UUID id = Ids.parse(idOrSlug);
-        Question q = id != null ? access.readable(id) : access.readableBySlug(idOrSlug);
+        if (id != null) {
+            QuestionView view = views.get(id, access);
+            return withTag(view, view.currentVersion()).build();
+        }
+        Question q = access.readableBySlug(idOrSlug);
         return withTag(QuestionView.of(q, QuestionVersion.current(q), access), q.version).build();
     }
 

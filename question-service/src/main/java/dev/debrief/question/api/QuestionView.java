@@ -19,8 +19,12 @@ public record QuestionView(UUID id, String slug, String tenant, QuestionStatus s
 
     /** Exemplars and the reference query only for who may see answer keys. */
     static QuestionView of(Question q, QuestionVersion v, Access access) {
-        QuestionView view = of(q, v);
-        return access.seesAnswerKeys() ? view : new QuestionView(view.id, view.slug, view.tenant, view.status,
-                view.version, view.currentVersion, view.createdAt, view.versionCreatedAt, view.content.withoutAnswerKey());
+        return of(q, v).forCaller(access);
+    }
+
+    /** This view as the caller may see it: without exemplars and reference query unless they may see answer keys. */
+    QuestionView forCaller(Access access) {
+        return access.seesAnswerKeys() ? this : new QuestionView(id, slug, tenant, status, version, currentVersion,
+                createdAt, versionCreatedAt, content.withoutAnswerKey());
     }
 }

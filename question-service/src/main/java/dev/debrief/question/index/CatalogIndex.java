@@ -86,15 +86,20 @@ public class CatalogIndex {
      * A view including every change this replica has committed; give it back with {@link #release}.
      */
     public View acquire() {
-        long generation = changes.generation();
-        if (appliedGeneration < generation) {
-            refresh(generation, false);
-        }
+        catchUp();
         try {
             IndexSearcher s = searchers.acquire();
             return new View(s, ((FacetedSearcher) s).facets);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Applies this replica's committed changes not yet in the index (read-your-writes). */
+    public void catchUp() {
+        long generation = changes.generation();
+        if (appliedGeneration < generation) {
+            refresh(generation, false);
         }
     }
 
