@@ -44,6 +44,8 @@ class ContainerSmokeIT {
      * timing out) is retried by podman's restart policy, as Kubernetes would.
      */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+    /** The first calls are slow: the gateway and services fetch Keycloak's keys and JIT-compile on a loaded machine. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     private static Stack infrastructure;
     private static Podman podman;
@@ -118,17 +120,21 @@ class ContainerSmokeIT {
         recordMemory();
     }
 
+    /** scoring-service knows a session once its events have come through Kafka: until then it answers 404. */
     private static JsonNode awaitScores(String gateway, String sessionId, String token) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode scores;
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        String last;
         do {
-            scores = call("GET", gateway + "/api/scores?sessionId=" + sessionId, token, null, null, 200).json;
-            if (scores.size() > 0) {
-                return scores;
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/scores?sessionId=" + sessionId))
+                    .header("Authorization", "Bearer " + token).timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == 200 && JSON.readTree(response.body()).size() > 0) {
+                return JSON.readTree(response.body());
             }
-            Thread.sleep(500);
+            assertTrue(response.statusCode() == 200 || response.statusCode() == 404, last);
+            Thread.sleep(1000);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("no score within 90 s for session " + sessionId + ": " + scores);
+        throw new AssertionError("no score within 180 s for session " + sessionId + ": " + last);
     }
 
     /** Each container's resident memory after the run, for the manifests' requests (target/podman/rss.properties). */
@@ -185,7 +191,7 @@ class ContainerSmokeIT {
     }
 
     private static Reply call(String method, String url, String token, Object body, String ifMatch, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
