@@ -56,7 +56,7 @@ public final class ImageBuilder {
                 .setFormat(ImageFormat.OCI)
                 .setCreationTime(Instant.EPOCH)
                 .addFileEntriesLayer(layer("java-runtime", runtime, AbsoluteUnixPath.get("/")))
-                .addFileEntriesLayer(layer("dependencies", spec.quarkusApp().resolve("lib"), APP.resolve("lib")))
+                .addFileEntriesLayer(dependencies(spec.quarkusApp().resolve("lib"), cache.resolve("stripped").resolve(spec.service())))
                 .addFileEntriesLayer(appLayer(spec.quarkusApp()))
                 .setUser(USER)
                 .setWorkingDirectory(APP)
@@ -91,6 +91,29 @@ public final class ImageBuilder {
         return List.of("/opt/java/bin/java", "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-jar", APP.resolve("quarkus-run.jar").toString());
+    }
+
+    /** quarkus-app/lib/, with jars of natives for every platform cut down to the image's own (NativeLibraries). */
+    private static FileEntriesLayer dependencies(Path lib, Path stripped) throws IOException {
+        FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName("dependencies");
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(lib)) {
+            walk.sorted().forEach(paths::add);
+        }
+        for (Path path : paths) {
+            AbsoluteUnixPath inImage = APP.resolve("lib");
+            for (Path part : lib.relativize(path)) {
+                if (!part.toString().isEmpty()) {
+                    inImage = inImage.resolve(part.toString());
+                }
+            }
+            Path source = path;
+            if (Files.isRegularFile(path) && NativeLibraries.hasOtherPlatforms(path)) {
+                source = NativeLibraries.stripOtherPlatforms(path, stripped.resolve(path.getFileName().toString()));
+            }
+            layer.addEntry(source, inImage, permissions(path), FILE_TIME);
+        }
+        return layer.build();
     }
 
     /** quarkus-app without its lib/ (its own layer): quarkus-run.jar, app/, quarkus/. */

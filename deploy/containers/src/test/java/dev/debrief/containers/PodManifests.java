@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * The four Deployments of {@code kubectl kustomize deploy/k8s/overlays/local}, adapted for {@code podman kube play}
  * on this machine, which has no cluster and no operators: one replica each on the host's network, the launcher's
  * PostgreSQL, Kafka and Keycloak on loopback in place of the operators' Services, plaintext Kafka and the launcher's
- * demo credentials in place of the Secrets the operators write. Everything else (image, user, read-only root
- * filesystem, dropped capabilities, the /tmp emptyDir, probes' paths, JVM options) is as rendered.
+ * demo credentials in place of the Secrets the operators write, a host directory for the /tmp emptyDir. Everything else (image, user, read-only root
+ * filesystem, dropped capabilities, resources, JVM options) is as rendered; ports and probes go,
+ * since on the host's network each service listens on its own port and the test polls its readiness itself.
  */
 final class PodManifests {
 
@@ -45,7 +46,8 @@ final class PodManifests {
     }
 
     /** The adapted Deployments, one YAML document each. */
-    static String forPodman(List<JsonNode> rendered, Ports ports, String tag, Map<String, Integer> servicePorts) throws IOException {
+    static String forPodman(List<JsonNode> rendered, Ports ports, String tag, Map<String, Integer> servicePorts, Path work)
+            throws IOException {
         StringBuilder out = new StringBuilder();
         for (JsonNode object : rendered) {
             if (!object.path("kind").asText().equals("Deployment")) {
@@ -58,10 +60,15 @@ final class PodManifests {
             ObjectNode pod = (ObjectNode) deployment.path("spec").path("template").path("spec");
             pod.put("hostNetwork", true);
             pod.remove("topologySpreadConstraints");
+            // podman makes an emptyDir owned by root, which uid 185 cannot write: a host directory of its own instead
             ArrayNode volumes = pod.putArray("volumes");
-            volumes.addObject().put("name", "tmp").putObject("emptyDir");
+            volumes.addObject().put("name", "tmp").putObject("hostPath")
+                    .put("path", writableDirectory(work.resolve("tmp").resolve(name)).toString()).put("type", "Directory");
             ObjectNode container = (ObjectNode) pod.path("containers").path(0);
             container.put("image", "localhost/debrief/" + name + ":" + tag);
+            // on the host's network a port is the service's own (QUARKUS_HTTP_PORT), never a mapping; podman runs
+            // probes as commands inside the image, which has no shell or curl: the test waits on readiness itself
+            container.remove(List.of("ports", "startupProbe", "readinessProbe", "livenessProbe"));
             ArrayNode mounts = container.putArray("volumeMounts");
             mounts.addObject().put("name", "tmp").put("mountPath", "/tmp");
             ArrayNode env = container.putArray("env");
@@ -74,6 +81,13 @@ final class PodManifests {
             out.append("---\n").append(YAML.writeValueAsString(deployment).replaceFirst("^---\n", ""));
         }
         return out.toString();
+    }
+
+    private static Path writableDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.setAttribute(dir, "unix:uid", 185);
+        Files.setAttribute(dir, "unix:gid", 185);
+        return dir;
     }
 
     private static Map<String, String> environment(String service, Ports ports, Map<String, Integer> servicePorts) {
