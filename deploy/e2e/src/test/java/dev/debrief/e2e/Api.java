@@ -69,7 +69,15 @@ final class Api {
 
     /** Any method, with an optional body of the given type (raw bytes, as a fuzzer or a matrix sends them). */
     Reply send(String method, String path, String token, String contentType, byte[] body) {
+        return send(method, path, token, contentType, body, null);
+    }
+
+    /** The same, with an If-Match header when {@code ifMatch} is not null. */
+    Reply send(String method, String path, String token, String contentType, byte[] body, String ifMatch) {
         HttpRequest.Builder builder = request(path, token);
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
