@@ -78,6 +78,21 @@ class AnswerTest {
     }
 
     @Test
+    void shouldTakeFreeTextOnAMetricQuestionAndPublishItAsFreeText() {
+        String cara = candidate("cara");
+        String id = Api.selfPractice(cara, CatalogStub.stubQuestion("STRUCTURED_METRICS"));
+        Api.started(cara, id);
+
+        submit(cara, id, 0, Map.of("text", "I'd make seven-day continue rate the primary metric.")).then().statusCode(200)
+                .body("format", equalTo("FREE_TEXT"));
+
+        EventEnvelope event = KafkaEvents.read(Topics.SESSIONS,
+                e -> id.equals(e.subject()) && e.is(EventType.ANSWER_SUBMITTED), 1, Duration.ofSeconds(20)).get(0);
+        assertEquals("FREE_TEXT", event.data().path("answerFormat").asText());
+        assertEquals("decision-spine", event.data().path("rubric").asText());
+    }
+
+    @Test
     void shouldPublishASqlAnswerWithTheReferenceQuery() {
         String cara = candidate("cara");
         String id = Api.selfPractice(cara, CatalogStub.stubQuestion("SQL"));

@@ -146,14 +146,18 @@ public final class DebriefBuilder {
         return overall >= 2.0 ? Recommendation.NO : Recommendation.STRONG_NO;
     }
 
-    /** The lowest dimension that weighs the most: where one change moves the result furthest. */
+    /**
+     * The lowest dimension that weighs the most: where one change moves the result furthest. It is chosen among the
+     * concerns (below 3) when there are any, so a strength is never the thing to change.
+     */
     private static Debrief.Point oneThingToChange(List<Debrief.Round> rounds, List<Debrief.Point> concerns) {
+        boolean anyConcern = rounds.stream().anyMatch(r -> r.dimensions().stream().anyMatch(d -> d.level() < 3));
         Debrief.Point pick = null;
         double gain = -1;
         for (Debrief.Round round : rounds) {
             for (Debrief.Dimension d : round.dimensions()) {
                 double g = (4 - d.level()) * d.weight();
-                if (g > gain && d.level() < 4) {
+                if (g > gain && d.level() < (anyConcern ? 3 : 4)) {
                     gain = g;
                     String quote = d.evidence().isEmpty() ? "(no quoted evidence)" : "\u201c" + d.evidence().get(0).quote() + "\u201d";
                     pick = new Debrief.Point(round.roundPosition(), d.key(), d.level(), quote, d.feedback());

@@ -61,6 +61,21 @@ class DebriefBuilderTest {
     }
 
     @Test
+    void shouldNeverNameAStrengthAsTheOneThingToChange() throws Exception {
+        UUID session = UUID.randomUUID();
+        Answer answer = answer(session, 1);
+        // judgment-shown at 3 weighs .25 (gain .25); concise-setup at 2 weighs .10 (gain .20) but is the only concern
+        AnswerScoreRow automated = score(answer, Map.of("story-structure", 4, "concise-setup", 2, "quantified-impact", 4,
+                "judgment-shown", 3, "updating-under-pushback", 4, "ownership-and-lessons", 4));
+        Debrief debrief = DebriefBuilder.build(session, List.of(answer), List.of(automated), List.of(),
+                (slug, v) -> Optional.ofNullable(RUBRICS.get(slug)), NOW);
+        assertEquals("concise-setup", debrief.oneThingToChange().dimension());
+        assertTrue(debrief.strengths().stream().noneMatch(p -> p.dimension().equals("concise-setup")));
+        assertTrue(debrief.concerns().stream().noneMatch(p -> debrief.strengths().stream()
+                .anyMatch(st -> st.dimension().equals(p.dimension()) && st.roundPosition() == p.roundPosition())));
+    }
+
+    @Test
     void shouldSayStrongNoBelowTwo() {
         Debrief.Round weak = new Debrief.Round(1, "x", 1, 1.5, List.of(), Map.of());
         assertEquals(Recommendation.STRONG_NO, DebriefBuilder.decide(1.5, List.of(weak)));

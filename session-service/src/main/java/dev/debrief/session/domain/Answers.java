@@ -53,10 +53,11 @@ public class Answers {
         InterviewSession s = access.forUpdate(sessionId, version);
         requireCandidate(s);
         SessionQuestion q = s.answerable(index);
-        AnswerFormat format = q.format();
+        AnswerFormat format = answeredAs(q.format(), content);
         requireComplete(format, content);
         Instant now = clock.instant();
         Answer answer = Answer.of(sessionId, index).orElseGet(() -> Answer.start(s, index, format));
+        answer.format = format;
         long elapsed = q.elapsedSeconds(now);
         answer.submit(content.text(), write(content.structured()), elapsed, now);
         answer.persist();
@@ -75,6 +76,15 @@ public class Answers {
         if (!access.viewer().isCandidateOf(s)) {
             throw ProblemException.forbidden("Only the session's candidate answers");
         }
+    }
+
+    /**
+     * In a real interview the candidate speaks: a metric question takes free text too, and the structured form stays
+     * an option. Without a structured part such an answer is free text, and is scored as one.
+     */
+    static AnswerFormat answeredAs(AnswerFormat questionFormat, Content content) {
+        return questionFormat == AnswerFormat.STRUCTURED_METRICS && content.structured() == null
+                ? AnswerFormat.FREE_TEXT : questionFormat;
     }
 
     private static void requireComplete(AnswerFormat format, Content content) {
