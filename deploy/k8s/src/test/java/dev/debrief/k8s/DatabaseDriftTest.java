@@ -42,8 +42,8 @@ class DatabaseDriftTest {
             JsonNode container = Manifests.named("base", "Deployment", service).path("spec").path("template").path("spec")
                     .path("containers").path(0);
             for (JsonNode env : container.path("env")) {
-                if (env.path("name").asText().startsWith("QUARKUS_DATASOURCE_USERNAME")
-                        || env.path("name").asText().startsWith("QUARKUS_DATASOURCE_PASSWORD")) {
+                if (env.path("name").asText().equals("QUARKUS_DATASOURCE_USERNAME")
+                        || env.path("name").asText().equals("QUARKUS_DATASOURCE_PASSWORD")) {
                     assertEquals("debrief-db-" + schema, env.path("valueFrom").path("secretKeyRef").path("name").asText(), service);
                 }
             }
@@ -62,6 +62,19 @@ class DatabaseDriftTest {
         assertEquals(SANDBOX, database.path("name").asText());
         assertEquals(Declared.schema("scoring-service"), database.path("owner").asText(),
                 "scoring-service's role owns the sandbox database and loads its fixture; the sandbox role only reads");
+        JsonNode scoring = Manifests.named("base", "Deployment", "scoring-service").path("spec").path("template").path("spec")
+                .path("containers").path(0);
+        int sandboxRefs = 0;
+        for (JsonNode env : scoring.path("env")) {
+            if (env.path("name").asText().startsWith("QUARKUS_DATASOURCE_SANDBOX_")
+                    && env.path("valueFrom").has("secretKeyRef")) {
+                assertEquals("debrief-db-sandbox", env.path("valueFrom").path("secretKeyRef").path("name").asText());
+                sandboxRefs++;
+            }
+        }
+        assertEquals(2, sandboxRefs, "scoring-service's sandbox pool logs in with the sandbox role's Secret");
+        String url = Manifests.named("base", "ConfigMap", "debrief-infra").path("data").path("sandbox-jdbc-url").asText();
+        assertEquals(SANDBOX, url.substring(url.lastIndexOf('/') + 1));
         Declared.property("scoring-service", "quarkus.datasource.sandbox.username")
                 .ifPresent(user -> assertEquals(SANDBOX, user, "scoring-service's sandbox login"));
     }
