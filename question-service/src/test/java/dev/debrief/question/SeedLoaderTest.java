@@ -40,9 +40,12 @@ class SeedLoaderTest {
 
     @Test
     void shouldLoadTheSeedAtStartupAsPublishedPublicQuestions() {
-        as("candidate", null).get("/api/questions/fixture-sql-dedup").then().statusCode(200)
+        // the answer key (pitfalls among it) is a coach's to read, not a candidate's
+        as("coach", null).get("/api/questions/fixture-sql-dedup").then().statusCode(200)
                 .body("tenant", equalTo(null)).body("status", equalTo("PUBLISHED"))
                 .body("content.sql.pitfalls[0]", equalTo("test accounts"));
+        as("candidate", null).get("/api/questions/fixture-sql-dedup").then().statusCode(200)
+                .body("content.sql", equalTo(null));
         as("candidate", null).get("/api/loops/fixture-data-pm").then().statusCode(200);
     }
 

@@ -29,7 +29,7 @@ class InputHardeningTest {
     void shouldEscapeUserTextInTheMarkdownTranscript() {
         String coach = coach("md-coach");
         String id = Api.create(coach, Map.of("mode", "COACHED", "candidateId",
-                dev.debrief.testsupport.TestTokens.subjectOf("md-cara"), "candidateName", "<img src=x onerror=alert(1)>",
+                TestDirectory.join(Api.FIRM, "md-cara", "candidate"), "candidateName", "<img src=x onerror=alert(1)>",
                 "questions", List.of(Map.of("id", CatalogStub.stubQuestion("FREE_TEXT").id().toString()))));
         Api.started(coach, id);
         as(coach).body(Map.of("text", "[x](javascript:alert(1))")).post("/api/sessions/" + id + "/follow-ups")
