@@ -50,6 +50,8 @@ class TracePropagationTest {
                 sessionId.toString(), null, Instant.now(), Json.mapper().valueToTree(data));
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SESSIONS, sessionId.toString(),
                 Json.mapper().writeValueAsString(answer));
+        // as session-service's outbox relay sends it: a structured CloudEvent, named by its headers
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
         record.headers().add("traceparent", ("00-" + traceId + "-" + producerSpan + "-01").getBytes(StandardCharsets.UTF_8));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
