@@ -1,5 +1,7 @@
 package dev.debrief.launcher;
 
+import dev.debrief.contracts.TopicDeclaration;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +66,10 @@ final class KafkaBroker implements Component {
         try {
             readiness.awaitLogLine(broker, READY_LINE, READY_TIMEOUT);
             readiness.awaitPort(broker, config.ports().kafka(), Duration.ofSeconds(10));
+            List<String> created = KafkaTopics.create("127.0.0.1:" + config.ports().kafka(), TopicDeclaration.all(), 1);
+            if (!created.isEmpty()) {
+                progress.step("Kafka", "created the declared topics " + String.join(", ", created));
+            }
         } catch (RuntimeException e) {
             kafka.stop();
             throw e;

@@ -18,8 +18,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "debrief.gateway")
 public interface GatewayConfig {
 
-    /** Base URI of each upstream service. */
-    Map<String, URI> upstream();
+    /**
+     * Base URIs of each upstream service: one, or a comma-separated list of replicas that the gateway balances
+     * over, skipping a replica whose readiness probe fails or whose breaker is open.
+     */
+    Map<String, List<URI>> upstream();
 
     /** The path prefixes each upstream serves; everything under a prefix goes to its upstream. */
     Map<String, List<String>> routes();
@@ -71,6 +74,10 @@ public interface GatewayConfig {
         /** Connections to each upstream per event loop (each event loop keeps its own pool). */
         @WithDefault("128")
         int maxPoolSize();
+
+        /** How often each replica of an upstream with several is probed ({@code /q/health/ready}). */
+        @WithDefault("PT2S")
+        Duration healthEvery();
     }
 
     interface Breaker {

@@ -21,12 +21,15 @@ public class UpstreamReadiness {
     private static final long TIMEOUT_MILLIS = 2_000;
 
     void register(@Observes StartupEvent event, @Readiness HealthRegistry registry, Upstreams upstreams) {
-        for (Upstream upstream : upstreams.all()) {
-            registry.register("upstream " + upstream.name(), () -> check(upstream));
+        var all = upstreams.all();
+        for (Upstream upstream : all) {
+            boolean replicated = all.stream().filter(u -> u.name().equals(upstream.name())).count() > 1;
+            String name = "upstream " + upstream.name() + (replicated ? " " + upstream.base() : "");
+            registry.register(name, () -> check(upstream, name));
         }
     }
 
-    private static Uni<HealthCheckResponse> check(Upstream upstream) {
+    private static Uni<HealthCheckResponse> check(Upstream upstream, String name) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.host())
                 .setPort(upstream.port()).setURI("/q/health/ready").setIdleTimeout(TIMEOUT_MILLIS);
         var probe = upstream.client().request(options)
@@ -34,10 +37,10 @@ public class UpstreamReadiness {
                 .compose(response -> response.body().map(ignored -> response.statusCode()));
         return Uni.createFrom().completionStage(probe.toCompletionStage())
                 .ifNoItem().after(Duration.ofMillis(TIMEOUT_MILLIS + 500)).fail()
-                .map(status -> HealthCheckResponse.named("upstream " + upstream.name())
+                .map(status -> HealthCheckResponse.named(name)
                         .status(status == 200).withData("url", upstream.base().toString())
                         .withData("status", status).build())
-                .onFailure().recoverWithItem(e -> HealthCheckResponse.named("upstream " + upstream.name()).down()
+                .onFailure().recoverWithItem(e -> HealthCheckResponse.named(name).down()
                         .withData("url", upstream.base().toString())
                         .withData("error", String.valueOf(e.getMessage())).build());
     }

@@ -3,6 +3,7 @@ package dev.debrief.gateway.ratelimit;
 import dev.debrief.gateway.routing.GatewayHeaders;
 import dev.debrief.gateway.routing.GatewayProblems;
 import dev.debrief.gateway.security.TokenFacts;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RateLimitHandler implements Handler<RoutingContext> {
 
     private final RateLimiter limiter;
+    private final MeterRegistry registry;
 
-    public RateLimitHandler(RateLimiter limiter) {
+    public RateLimitHandler(RateLimiter limiter, MeterRegistry registry) {
         this.limiter = limiter;
+        this.registry = registry;
     }
 
     @Override
@@ -22,6 +25,9 @@ public class RateLimitHandler implements Handler<RoutingContext> {
         TokenFacts caller = rc.get(GatewayHeaders.KEY_FACTS);
         var refusal = limiter.admit(caller);
         if (refusal.isPresent()) {
+            // per budget scope and firm (each firm has its plan); a firm's count of tags is small
+            registry.counter("debrief.gateway.rate.limited", "scope", refusal.get().scope(),
+                    "tenant", caller == null ? "none" : caller.tenant().orElse("none")).increment();
             GatewayProblems.tooManyRequests(rc, refusal.get().retryAfterSeconds(),
                     "The " + refusal.get().scope() + " request budget is spent; retry after "
                             + refusal.get().retryAfterSeconds() + " s");

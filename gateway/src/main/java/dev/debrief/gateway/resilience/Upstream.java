@@ -23,6 +23,8 @@ public final class Upstream {
     private final ThreadLocal<HttpClient> perEventLoop;
     private final CircuitBreaker breaker;
     private final long timeoutMillis;
+    /** The last readiness probe's verdict (only replicas of an upstream with several are probed). */
+    private volatile boolean ready = true;
 
     public Upstream(String name, URI base, Vertx vertx, HttpClientOptions options, CircuitBreaker breaker,
             long timeoutMillis) {
@@ -45,6 +47,14 @@ public final class Upstream {
     /** The calling event loop's own client; other threads (health checks, schedules) share one. */
     public HttpClient client() {
         return Context.isOnEventLoopThread() ? perEventLoop.get() : shared;
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    void markReady(boolean ready) {
+        this.ready = ready;
     }
 
     public CircuitBreaker breaker() {

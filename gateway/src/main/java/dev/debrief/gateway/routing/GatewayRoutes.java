@@ -58,10 +58,11 @@ public class GatewayRoutes {
         router.route(API).order(API_ORDER + 1).handler(authentication);
         router.route(API).order(API_ORDER + 2).handler(rateLimit);
         new TreeMap<>(config.routes()).forEach((name, prefixes) -> {
-            Upstream upstream = upstreams.named(name);
+            upstreams.named(name); // fails at start-up if the route names no upstream
             for (String prefix : prefixes) {
-                router.route(prefix).order(API_ORDER + 3).handler(rc -> forward(rc, upstream));
-                router.route(prefix + "/*").order(API_ORDER + 3).handler(rc -> forward(rc, upstream));
+                // a replica per request: the upstream may have several (Upstreams balances over the ready ones)
+                router.route(prefix).order(API_ORDER + 3).handler(rc -> forward(rc, upstreams.named(name)));
+                router.route(prefix + "/*").order(API_ORDER + 3).handler(rc -> forward(rc, upstreams.named(name)));
             }
         });
         router.route(API).order(API_ORDER + 4).handler(GatewayProblems::notFound);

@@ -11,6 +11,10 @@ public final class Topics {
     public static final String SESSIONS = "debrief.sessions.v1";
     /** Automated and human scores and debriefs, keyed by session id. */
     public static final String SCORES = "debrief.scores.v1";
+    /** Session events scoring-service gave up on (after its retries), for an operator to re-drive. */
+    public static final String SESSIONS_DEAD_LETTERS_SCORING = "debrief.dlt.scoring-service.sessions.v1";
+    /** Score events session-service gave up on (after its retries), for an operator to re-drive. */
+    public static final String SCORES_DEAD_LETTERS_SESSION = "debrief.dlt.session-service.scores.v1";
 
     private Topics() {
     }

@@ -50,6 +50,36 @@ public final class KafkaEvents {
         return found;
     }
 
+    /** Every raw record on the topic (with its headers) that matches, read from the beginning until the wait is over. */
+    public static List<ConsumerRecord<String, String>> records(String topic, Predicate<ConsumerRecord<String, String>> matching,
+            int atLeast, Duration wait) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Instant deadline = Instant.now().plus(wait);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            while (Instant.now().isBefore(deadline) && found.size() < atLeast) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (matching.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A header's value as text, or null. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Publishes an envelope as a peer service's outbox relay would: keyed by its subject. */
     public static void send(String topic, EventEnvelope envelope) {
         Map<String, Object> config = Map.of(
@@ -61,6 +91,19 @@ public final class KafkaEvents {
                     Json.mapper().writeValueAsString(envelope))).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish test event", e);
+        }
+    }
+
+    /** Publishes any value, as a misbehaving producer might. */
+    public static void sendRaw(String topic, String key, String value) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish test record", e);
         }
     }
 

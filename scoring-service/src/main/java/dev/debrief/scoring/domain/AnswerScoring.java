@@ -8,6 +8,7 @@ import dev.debrief.contracts.scores.AnswerScored;
 import dev.debrief.contracts.sessions.AnswerSubmitted;
 import dev.debrief.kit.inbox.Inbox;
 import dev.debrief.kit.outbox.Outbox;
+import dev.debrief.kit.tracing.EventTraces;
 import dev.debrief.scoring.persistence.Answer;
 import dev.debrief.scoring.persistence.AnswerScoreRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -105,9 +106,11 @@ public class AnswerScoring {
      * transaction (the scorer is pure CPU), then its inbox marks, rows and events commit together. One commit per
      * chunk keeps a burst cheap, and the chunk bound keeps the first answer of a large poll from waiting for the
      * last one. If a chunk's transaction fails, each of its events is retried alone so one bad event cannot hold
-     * back the others.
+     * back the others; the first failure is then rethrown.
      *
-     * @return per envelope, the score recorded, or empty for a redelivery, an unreadable event or no rubric
+     * @return per envelope, the score recorded, or empty for a redelivery or no rubric
+     * @throws RuntimeException when an event could not be scored (unreadable, or its transaction failed): the events
+     *         of the batch that could be are committed, and the inbox skips them when the caller tries again
      */
     public List<Optional<UUID>> onAnswersSubmitted(List<EventEnvelope> envelopes) {
         List<Optional<UUID>> results = new ArrayList<>(envelopes.size());
@@ -126,13 +129,18 @@ public class AnswerScoring {
                 throw chunkFailure;
             }
             List<Optional<UUID>> results = new ArrayList<>();
+            RuntimeException failed = null;
             for (Prepared p : prepared) {
                 try {
                     results.add(QuarkusTransaction.requiringNew().call(() -> apply(p)));
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "Could not score answer-submitted %s", p.envelope().id());
+                    failed = failed == null ? e : failed;
                     results.add(Optional.empty());
                 }
+            }
+            if (failed != null) {
+                // the others are committed; the caller retries or dead-letters, and the inbox skips what committed
+                throw failed;
             }
             return results;
         }
@@ -151,7 +159,7 @@ public class AnswerScoring {
     }
 
     private List<Prepared> prepareAll(List<EventEnvelope> chunk) {
-        List<AnswerSubmitted> read = chunk.stream().map(AnswerScoring::readOrNull).toList();
+        List<AnswerSubmitted> read = chunk.stream().map(AnswerScoring::read).toList();
         Map<String, Optional<RubricRef>> rubrics = QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Optional<RubricRef>> found = new HashMap<>();
             for (int i = 0; i < chunk.size(); i++) {
@@ -220,9 +228,11 @@ public class AnswerScoring {
         }
         AnswerScorer.Result result = p.result();
         AnswerScoreRow row = persist(answer, p.rubric().get(), result);
-        outbox.publish(EventType.ANSWER_SCORED, answer.sessionId, answer.tenant, new AnswerScored(row.id,
-                answer.sessionId, answer.answerId, answer.questionId, answer.questionVersion, row.rubricSlug,
-                row.rubricVersion, row.scorer, row.scorerKind, result.overall(), result.dimensions(), row.scoredAt));
+        try (var trace = EventTraces.enter(envelope.id())) { // the score goes on in its answer's trace
+            outbox.publish(EventType.ANSWER_SCORED, answer.sessionId, answer.tenant, new AnswerScored(row.id,
+                    answer.sessionId, answer.answerId, answer.questionId, answer.questionVersion, row.rubricSlug,
+                    row.rubricVersion, row.scorer, row.scorerKind, result.overall(), result.dimensions(), row.scoredAt));
+        }
         return Optional.of(row.id);
     }
 
@@ -291,8 +301,8 @@ public class AnswerScoring {
         return report;
     }
 
-    /** The event's data, or null (logged) when it is unreadable: a bad event is skipped, not retried forever. */
-    private static AnswerSubmitted readOrNull(EventEnvelope envelope) {
+    /** The event's data; an unreadable one fails (the consumer dead-letters it rather than dropping it). */
+    private static AnswerSubmitted read(EventEnvelope envelope) {
         try {
             AnswerSubmitted submitted = Json.mapper().treeToValue(envelope.data(), AnswerSubmitted.class);
             if (submitted == null || submitted.answerId() == null) {
@@ -300,8 +310,7 @@ public class AnswerScoring {
             }
             return submitted;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            LOG.errorf("Skipped answer-submitted %s: its data is unreadable (%s)", envelope.id(), e.getMessage());
-            return null;
+            throw new IllegalArgumentException("answer-submitted " + envelope.id() + " is unreadable: " + e.getMessage(), e);
         }
     }
 

@@ -86,6 +86,11 @@ public class LiveHub {
         });
     }
 
+    /** Sockets open on this replica (a gauge on /q/metrics). */
+    public int openSockets() {
+        return feeds.values().stream().mapToInt(feed -> feed.subscribers.size()).sum();
+    }
+
     public boolean holds(UUID sessionId) {
         return feeds.containsKey(sessionId);
     }

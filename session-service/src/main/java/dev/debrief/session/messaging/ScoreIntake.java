@@ -5,19 +5,27 @@ import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.scores.AnswerScored;
+import dev.debrief.kit.consumer.TransientFailure;
 import dev.debrief.kit.inbox.Inbox;
+import dev.debrief.kit.tracing.EventTraces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import dev.debrief.session.domain.Answer;
 import dev.debrief.session.domain.AnswerScore;
 import dev.debrief.session.persistence.Timeline;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -37,20 +45,38 @@ public class ScoreIntake {
     private final Timeline timeline;
     private final LiveHub hub;
     private final Clock clock;
+    private final Tracer tracer;
 
-    public ScoreIntake(Inbox inbox, Timeline timeline, LiveHub hub, Clock clock) {
+    public ScoreIntake(Inbox inbox, Timeline timeline, LiveHub hub, Clock clock, Tracer tracer) {
+        this.tracer = tracer;
         this.inbox = inbox;
         this.timeline = timeline;
         this.hub = hub;
         this.clock = clock;
     }
 
-    /** A failure to store (the database away) is retried before the record is given up and logged. */
+    /**
+     * The failure policy (docs/events.md): a transient failure (the database away) is retried with backoff; one that
+     * persists or is not transient (an unreadable record) fails the record, which the channel's
+     * {@code failure-strategy=dead-letter-queue} writes to the dead-letter topic with the error before acknowledging it.
+     */
     @Incoming("scores")
     @Blocking(ordered = true)
-    @Retry(maxRetries = 10, delay = 1, delayUnit = ChronoUnit.SECONDS)
-    public void durable(String record) {
-        accept(record);
+    @Retry(maxRetries = -1, delay = 250, jitter = 100, maxDuration = 600_000)
+    @ExponentialBackoff(factor = 2, maxDelay = 15_000)
+    @RetryWhen(exception = TransientFailure.class)
+    public void durable(ConsumerRecord<String, String> record) {
+        // the score is stored in the span of its event, a child of scoring-service's (the record's traceparent)
+        Span span = tracer.spanBuilder("apply score event").setParent(EventTraces.fromHeaders(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER).setAttribute("messaging.destination.name", record.topic()).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            accept(record.value());
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     @Incoming("scores-live")
@@ -69,8 +95,7 @@ public class ScoreIntake {
             }
             score = Json.mapper().treeToValue(envelope.data(), AnswerScored.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            LOG.warnf("Skipping an unreadable score record: %s", e.getMessage());
-            return;
+            throw new IllegalArgumentException("unreadable score record: " + e.getMessage(), e);
         }
         QuarkusTransaction.requiringNew().run(() -> store(envelope, score));
         if (score.sessionId() != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
+import dev.debrief.kit.tracing.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -51,6 +52,7 @@ public class Outbox {
         row.eventType = type.ceType();
         row.payload = write(envelope);
         row.createdAt = envelope.time();
+        row.traceparent = EventTraces.currentTraceparent();
         row.persist();
         transactions.registerInterposedSynchronization(new NudgeAfterCommit(relay));
         return envelope;

@@ -40,4 +40,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The W3C trace context the event was caused in, sent as the record's traceparent header; null when untraced. */
+    public String traceparent;
 }

@@ -151,6 +151,7 @@ public class OutboxRelay {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.messageKey)
+                .withHeaders(RecordHeadersOf.event(row))
                 .build();
         Message<String> message = Message.of(row.payload)
                 .addMetadata(metadata)
