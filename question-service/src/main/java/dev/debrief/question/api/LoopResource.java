@@ -40,16 +40,16 @@ public class LoopResource {
     }
 
     @GET
-    @Path("/{idOrSlug}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
-    public LoopView get(@PathParam("idOrSlug") String idOrSlug) {
+    public LoopView get(@PathParam("id") String idOrSlug) {
         return LoopView.of(visible(idOrSlug));
     }
 
     @GET
-    @Path("/{idOrSlug}/snapshot")
+    @Path("/{id}/snapshot")
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
-    public LoopSnapshot snapshot(@PathParam("idOrSlug") String idOrSlug) {
+    public LoopSnapshot snapshot(@PathParam("id") String idOrSlug) {
         return CatalogEvents.snapshot(visible(idOrSlug));
     }
 

@@ -59,6 +59,7 @@ public class QuestionResource {
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
     @Produces(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(QuestionPage.class)
     public Response list(@Context UriInfo uri) {
         ListQuery query = ListQuery.parse(uri.getQueryParameters());
         CatalogSnapshot snapshot = index.snapshot();
@@ -75,9 +76,9 @@ public class QuestionResource {
 
     /** By id or by slug (the caller's firm's question first, then the public one). */
     @GET
-    @Path("/{idOrSlug}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
-    public Response get(@PathParam("idOrSlug") String idOrSlug) {
+    public Response get(@PathParam("id") String idOrSlug) {
         UUID id = Ids.parse(idOrSlug);
         Question q = id != null ? access.readable(id) : access.readableBySlug(idOrSlug);
         return withTag(QuestionView.of(q, QuestionVersion.current(q)), q.version).build();

@@ -46,6 +46,8 @@ public class SessionResource {
 
     /** Snapshots the questions from the catalog and schedules the session (503 and nothing saved if it is down). */
     @POST
+    @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = SessionView.class, responseCode = "201")
     public Response create(@Valid @NotNull CreateSessionRequest request) {
         Viewer viewer = access.viewer();
         UUID id = creation.create(plan(request, viewer), "Bearer " + token.getRawToken(), viewer);
@@ -63,6 +65,8 @@ public class SessionResource {
     @GET
     @Path("/{id}")
     @Transactional
+    @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(SessionView.class)
     public Response get(@PathParam("id") UUID id) {
         InterviewSession session = access.visible(id);
         return Etags.ok(SessionView.of(session, clock.instant()));
