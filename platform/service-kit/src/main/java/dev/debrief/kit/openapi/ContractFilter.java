@@ -54,6 +54,7 @@ public class ContractFilter implements OASFilter {
 
     static void apply(OpenAPI openAPI, JsonNode spec) {
         SharedComponents.addTo(openAPI);
+        freeFormJson(openAPI);
         spec.path("tags").forEach(tag -> openAPI.addTag(OASFactory.createTag().name(tag.path("name").asText())
                 .description(tag.path("description").asText())));
         if (openAPI.getPaths() == null) {
@@ -186,6 +187,18 @@ public class ContractFilter implements OASFilter {
         }
         headers.forEach(h -> response.addHeader(h, OASFactory.createHeader().ref(SharedComponents.HEADERS + h)));
         return response;
+    }
+
+    /**
+     * A Jackson {@code JsonNode} field (a structured answer, a SQL report) is any JSON value; the scan would
+     * describe the node class's own getters instead.
+     */
+    private static void freeFormJson(OpenAPI openAPI) {
+        if (openAPI.getComponents().getSchemas() != null && openAPI.getComponents().getSchemas().containsKey("JsonNode")) {
+            openAPI.getComponents().addSchema("JsonNode", OASFactory.createSchema()
+                    .description("Any JSON value: an object, an array, a string, a number, a boolean or null"));
+            openAPI.getComponents().removeSchema("JsonNodeType");
+        }
     }
 
     /** The roles a resource method allows, as the scan recorded them, said in the description. */
