@@ -1,5 +1,6 @@
 package dev.debrief.question.api;
 
+import dev.debrief.kit.http.PageLinks;
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
 import dev.debrief.question.domain.Ids;
@@ -68,7 +69,10 @@ public class QuestionResource {
                 text == null ? null : search.find(text, snapshot), query.sort(), query.page(), query.size());
         try {
             return Response.ok(mapper.writeValueAsBytes(new QuestionPage(result.items(), query.page(), query.size(),
-                    result.total(), query.sort().param(), result.facets())), MediaType.APPLICATION_JSON_TYPE).build();
+                    result.total(), query.sort().param(), result.facets())), MediaType.APPLICATION_JSON_TYPE)
+                    .header("X-Total-Count", result.total())
+                    .header("Link", PageLinks.header(uri.getRequestUri(), query.page(), query.size(), result.total()))
+                    .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
