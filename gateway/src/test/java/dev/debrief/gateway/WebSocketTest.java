@@ -69,6 +69,25 @@ class WebSocketTest {
     }
 
     @Test
+    void shouldAcceptTheTokenAsAnAccessTokenQueryParameterLikeTheDocsOffer() throws Exception {
+        var messages = new LinkedBlockingQueue<String>();
+        URI withToken = URI.create(ws(live) + "?access_token=" + Tokens.user("summit", "candidate"));
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(withToken, collector(messages)).join();
+        JsonObject seen = new JsonObject(next(messages));
+        assertThat(seen.getJsonObject("headers").getString("x-debrief-tenant"), equalTo("summit"));
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
+    @Test
+    void shouldRefuseAnAccessTokenQueryParameterThatIsNotAValidToken() {
+        URI withToken = URI.create(ws(live) + "?access_token=not-a-token");
+        var failure = assertThrows(CompletionException.class, () -> HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(withToken, collector(new LinkedBlockingQueue<>())).join());
+        assertThat(((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode(), equalTo(401));
+    }
+
+    @Test
     void shouldRefuseTheUpgradeWithoutAToken() {
         var failure = assertThrows(CompletionException.class, () -> HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(ws(live), collector(new LinkedBlockingQueue<>())).join());

@@ -41,6 +41,7 @@ public class AuthenticationHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext rc) {
         MultiMap headers = rc.request().headers();
         carryWebSocketAuthorization(headers);
+        carryAccessTokenParameter(rc.request());
         String authorization = headers.get(HttpHeaders.AUTHORIZATION);
         // the cache is keyed by the whole header: cutting the token out would copy a kilobyte per request
         String cacheKey = isBearer(authorization) ? authorization : null;
@@ -102,6 +103,23 @@ public class AuthenticationHandler implements Handler<RoutingContext> {
                     headers.set(HttpHeaders.AUTHORIZATION, URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
                 }
             }
+        }
+    }
+
+    /**
+     * A browser's WebSocket can carry no header: on an upgrade to a live endpoint, {@code ?access_token=}
+     * becomes the Authorization header when none came (the services accept the same; the access log never
+     * writes the query string).
+     */
+    static void carryAccessTokenParameter(io.vertx.core.http.HttpServerRequest request) {
+        MultiMap headers = request.headers();
+        if (headers.contains(HttpHeaders.AUTHORIZATION) || !request.path().endsWith("/live")
+                || !"websocket".equalsIgnoreCase(headers.get("Upgrade"))) {
+            return;
+        }
+        String token = request.getParam("access_token");
+        if (token != null && !token.isBlank()) {
+            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
     }
 

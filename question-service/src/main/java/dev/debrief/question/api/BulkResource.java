@@ -63,6 +63,8 @@ public class BulkResource {
     @Path("/import")
     @Consumes({ JSON_LINES, CSV, MediaType.TEXT_PLAIN, "application/jsonl" })
     @RolesAllowed({ Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN })
+    @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(ImportReport.class)
     public Response importBank(@QueryParam("format") String format, @QueryParam("mode") String mode, String body) {
         String f = format(format);
         if (mode != null && !mode.equals("partial") && !mode.equals("all-or-nothing")) {

@@ -41,16 +41,16 @@ public class LoopResource {
     }
 
     @GET
-    @Path("/{idOrSlug}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
-    public LoopView get(@PathParam("idOrSlug") String idOrSlug) {
+    public LoopView get(@PathParam("id") String idOrSlug) {
         return LoopView.of(visible(idOrSlug));
     }
 
     @GET
-    @Path("/{idOrSlug}/snapshot")
+    @Path("/{id}/snapshot")
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST, Roles.SNAPSHOT_READER })
-    public LoopSnapshot snapshot(@PathParam("idOrSlug") String idOrSlug, @QueryParam("firm") String firm) {
+    public LoopSnapshot snapshot(@PathParam("id") String idOrSlug, @QueryParam("firm") String firm) {
         return CatalogEvents.snapshot(visible(idOrSlug, access.snapshotTenant(firm)));
     }
 

@@ -1,5 +1,6 @@
 package dev.debrief.question.api;
 
+import dev.debrief.kit.http.PageLinks;
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
 import dev.debrief.question.domain.Ids;
@@ -56,13 +57,17 @@ public class QuestionResource {
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
     @Produces(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(QuestionPage.class)
     public Response list(@Context UriInfo uri) {
         ListQuery query = ListQuery.parse(uri.getQueryParameters());
         CatalogSearch.Result result = search.query(query.filter(), access.visibility(), query.sort(), query.page(),
                 query.size());
         try {
             return Response.ok(mapper.writeValueAsBytes(new QuestionPage(result.items(), query.page(), query.size(),
-                    result.total(), query.sort().param(), result.facets())), MediaType.APPLICATION_JSON_TYPE).build();
+                    result.total(), query.sort().param(), result.facets())), MediaType.APPLICATION_JSON_TYPE)
+                    .header("X-Total-Count", result.total())
+                    .header("Link", PageLinks.header(uri.getRequestUri(), query.page(), query.size(), result.total()))
+                    .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -70,9 +75,9 @@ public class QuestionResource {
 
     /** By id (from {@link QuestionViews}, no database on a hit) or by slug (the caller's firm's question first). */
     @GET
-    @Path("/{idOrSlug}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.COACH, Roles.FIRM_ADMIN, Roles.ADMIN, Roles.ANALYST })
-    public Response get(@PathParam("idOrSlug") String idOrSlug) {
+    public Response get(@PathParam("id") String idOrSlug) {
         UUID id = Ids.parse(idOrSlug);
         if (id != null) {
             QuestionView view = views.get(id, access);

@@ -49,6 +49,8 @@ public class SessionResource {
      * A candidate and a coach named by someone else must be members of the caller's firm (400 otherwise).
      */
     @POST
+    @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = SessionView.class, responseCode = "201")
     public Response create(@Valid @NotNull CreateSessionRequest request) {
         Viewer viewer = access.viewer();
         SessionCreation.Plan plan = plan(request, viewer);
@@ -73,6 +75,8 @@ public class SessionResource {
     @GET
     @Path("/{id}")
     @Transactional
+    @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(SessionView.class)
     public Response get(@PathParam("id") UUID id) {
         InterviewSession session = access.visible(id);
         return Etags.ok(SessionView.of(session, clock.instant()));
