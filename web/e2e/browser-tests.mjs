@@ -110,7 +110,8 @@ try {
     const candidatePicker = coach.getByLabel('Candidate', { exact: true });
     await candidatePicker.waitFor({ timeout: WAIT });
     assert.equal(await candidatePicker.evaluate((el) => el.tagName), 'SELECT', 'the coach picks from the firm\'s candidates');
-    await candidatePicker.selectOption({ label: 'cara' });
+    const cara = await candidatePicker.locator('option', { hasText: /^cara\b/ }).getAttribute('value');
+    await candidatePicker.selectOption(cara);
     await coach.getByLabel('Loop').selectOption('netflix-data-pm');
     await coach.getByLabel('Round').selectOption('1');
     await audit(coach, '04-schedule');

@@ -37,7 +37,7 @@ export function Schedule({ user }: { user: User }) {
           <label>Candidate
             <select required value={candidate} onChange={(e) => setCandidate(e.currentTarget.value)}>
               <option value="">Choose a candidate</option>
-              {members.data.map((m) => <option value={m.id}>{m.name || m.username}</option>)}
+              {members.data.map((m) => <option value={m.id}>{m.username}{m.name && m.name !== m.username ? ` (${m.name})` : ''}</option>)}
             </select>
           </label>
         ) : (

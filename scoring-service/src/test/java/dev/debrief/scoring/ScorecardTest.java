@@ -51,6 +51,17 @@ class ScorecardTest {
                 .body("pairs.find { it.scorerB == '%s' || it.scorerA == '%s' }.items".formatted(
                         TestTokens.subjectOf("colin"), TestTokens.subjectOf("colin")),
                         org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        // the coach reads their own calibration: their leniency and their pairs only
+        String colin = TestTokens.subjectOf("colin");
+        given().auth().oauth2(coach).get("/api/calibration/me").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("leniency.scorer", org.hamcrest.Matchers.everyItem(equalTo(colin)))
+                .body("leniency", hasSize(1))
+                .body("pairs.findAll { it.scorerA != '%s' && it.scorerB != '%s' }".formatted(colin, colin), hasSize(0));
+        given().auth().oauth2(coach).get("/api/calibration").then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("cara", "northwind", "candidate")).get("/api/calibration/me")
+                .then().statusCode(403);
     }
 
     @Test

@@ -12,6 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.time.format.DateTimeParseException;
 
 /** How well a firm's scorers (coaches and the automated scorer) agree, who is lenient, and how that moves. */
@@ -45,6 +48,32 @@ public class CalibrationResource {
             throw ProblemException.badRequest("query.from", "must be before to");
         }
         return Calibration.of(ratings.ofFirm(access.firm(), start, end));
+    }
+
+    /**
+     * A coach's own calibration: their leniency against the panel and their agreement with each scorer they
+     * shared items with, over the items they rated. Nothing about pairs they are not part of.
+     */
+    @GET
+    @Path("/me")
+    @RolesAllowed(Roles.COACH)
+    public Calibration.Report mine(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
+        Instant from = instant("query.from", fromText);
+        Instant to = instant("query.to", toText);
+        Instant end = to == null ? clock.instant().plusSeconds(1) : to;
+        Instant start = from == null ? end.minus(Duration.ofDays(180)) : from;
+        if (!start.isBefore(end)) {
+            throw ProblemException.badRequest("query.from", "must be before to");
+        }
+        String me = access.caller().id();
+        List<Calibration.Rating> firm = ratings.ofFirm(access.firm(), start, end);
+        Set<String> mine = firm.stream().filter(r -> r.scorer().equals(me)).map(Calibration.Rating::item)
+                .collect(Collectors.toSet());
+        Calibration.Report shared = Calibration.of(firm.stream().filter(r -> mine.contains(r.item())).toList());
+        return new Calibration.Report(shared.items(), shared.ratings(), shared.scorers(), shared.alpha(),
+                shared.pairs().stream().filter(p -> p.scorerA().equals(me) || p.scorerB().equals(me)).toList(),
+                shared.leniency().stream().filter(l -> l.scorer().equals(me)).toList(),
+                shared.drift().stream().filter(d -> d.scorer().equals(me)).toList());
     }
 
     /** Years 1 to 9999: PostgreSQL and the arithmetic on them stay in range (Instant.MIN/MAX would not). */
