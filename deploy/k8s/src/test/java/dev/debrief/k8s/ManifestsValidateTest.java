@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every kustomization renders, and every object it renders is valid against its API's published model. */
+/**
+ * Every kustomization renders, and every object it renders is valid against its API's published model or, for the
+ * pinned operators with none, its vendored CRD's schema.
+ */
 class ManifestsValidateTest {
 
     static final List<String> KUSTOMIZATIONS = Manifests.KUSTOMIZATIONS;
@@ -93,8 +96,86 @@ class ManifestsValidateTest {
     }
 
     @Test
+    void shouldReportAnUnknownFieldAndAWrongTypeInACloudNativePgCluster() throws IOException {
+        JsonNode cluster = Manifests.parse("""
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Cluster
+                metadata: {name: broken, lables: {a: b}}
+                spec:
+                  instances: three
+                  storage: {size: 1Gi, sise: 2Gi}
+                  postgresql:
+                    parameters: {max_connections: "200"}
+                """).get(0);
+        List<String> problems = ModelValidator.validate(cluster);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("/spec/instances") && p.contains("integer")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("/spec/storage") && p.contains("sise")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("[lables]") && p.contains(".metadata")), problems.toString());
+        assertEquals(3, problems.size(), "parameters is a map of strings, any name: " + problems);
+    }
+
+    @Test
+    void shouldReportAnUnknownFieldOrWrongTypeInACloudNativePgDatabaseAndScheduledBackup() throws IOException {
+        JsonNode database = Manifests.parse("""
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Database
+                metadata: {name: broken}
+                spec: {name: d, owner: o, cluster: {name: c}, ensure: presnt}
+                """).get(0);
+        assertTrue(ModelValidator.validate(database).stream().anyMatch(p -> p.contains("/spec/ensure")),
+                ModelValidator.validate(database).toString());
+        JsonNode backup = Manifests.parse("""
+                apiVersion: postgresql.cnpg.io/v1
+                kind: ScheduledBackup
+                metadata: {name: broken}
+                spec: {schedule: "0 0 0 * * *", cluster: {name: c}, immediate: "yes"}
+                """).get(0);
+        assertTrue(ModelValidator.validate(backup).stream().anyMatch(p -> p.contains("/spec/immediate")),
+                ModelValidator.validate(backup).toString());
+    }
+
+    @Test
+    void shouldReportABrokenKeycloakAndRealmImport() throws IOException {
+        JsonNode keycloak = Manifests.parse("""
+                apiVersion: k8s.keycloak.org/v2alpha1
+                kind: Keycloak
+                metadata: {name: broken}
+                spec:
+                  instances: 1
+                  hostname: {hostname: https://login.example, strictt: true}
+                """).get(0);
+        assertTrue(ModelValidator.validate(keycloak).stream().anyMatch(p -> p.contains("/spec/hostname") && p.contains("strictt")),
+                ModelValidator.validate(keycloak).toString());
+        JsonNode realmImport = Manifests.parse("""
+                apiVersion: k8s.keycloak.org/v2alpha1
+                kind: KeycloakRealmImport
+                metadata: {name: broken}
+                spec:
+                  keycloakCRName: debrief-keycloak
+                  realm:
+                    realm: debrief
+                    enabled: "maybe"
+                    clients:
+                    - clientId: web
+                      redirectUri: [https://x.example/*]
+                """).get(0);
+        List<String> problems = ModelValidator.validate(realmImport);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("/spec/realm/enabled") && p.contains("boolean")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("/spec/realm/clients/0") && p.contains("redirectUri")), problems.toString());
+    }
+
+    @Test
+    void shouldHaveASchemaOfEachPinnedOperatorKind() {
+        assertEquals(java.util.Set.of("postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database",
+                "postgresql.cnpg.io/v1/ScheduledBackup", "k8s.keycloak.org/v2alpha1/Keycloak",
+                "k8s.keycloak.org/v2alpha1/KeycloakRealmImport"), CrdSchemas.SCHEMAS.keySet());
+    }
+
+    @Test
     void shouldReportAKindWithNoModel() throws IOException {
         JsonNode unknown = Manifests.parse("apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: x}\n").get(0);
         assertFalse(ModelValidator.validate(unknown).isEmpty());
+        JsonNode unservedVersion = Manifests.parse("apiVersion: postgresql.cnpg.io/v1beta1\nkind: Cluster\nmetadata: {name: x}\n").get(0);
+        assertFalse(ModelValidator.validate(unservedVersion).isEmpty());
     }
 }

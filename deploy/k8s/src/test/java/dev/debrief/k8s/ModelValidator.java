@@ -13,14 +13,15 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Validates a rendered object against a published model of its API: the Kubernetes API as fabric8's
  * kubernetes-model (generated from the API's OpenAPI), Strimzi's custom resources as Strimzi's own api artefact (the
  * classes its CRDs are generated from). Reading the object into the model fails on a wrong type or an unknown enum
  * value (a listener type, an ACL operation); a field the model does not know lands in the model's
- * "additionalProperties", which this walks and reports, so a misspelt or misplaced field fails too.
+ * "additionalProperties", which this walks and reports, so a misspelt or misplaced field fails too. The pinned
+ * operators with no published model (CloudNativePG, the Keycloak operator) are checked against their vendored CRDs'
+ * schemas instead ({@link CrdSchemas}). A kind with neither fails.
  */
 final class ModelValidator {
 
@@ -39,14 +40,6 @@ final class ModelValidator {
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class));
-
-    /**
-     * Kinds no Maven Central or npm artefact publishes a schema or model of (CloudNativePG, the Keycloak operator):
-     * checked by the drift tests only. A kind in neither list fails validation.
-     */
-    static final Set<String> WITHOUT_PUBLISHED_MODEL = Set.of(
-            "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "postgresql.cnpg.io/v1/ScheduledBackup",
-            "k8s.keycloak.org/v2alpha1/Keycloak", "k8s.keycloak.org/v2alpha1/KeycloakRealmImport");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -69,13 +62,24 @@ final class ModelValidator {
         if (object.path("metadata").path("name").asText().isEmpty()) {
             problems.add(name + ": no metadata.name");
         }
-        Class<?> model = MODELS.get(type);
-        if (model == null) {
-            if (!WITHOUT_PUBLISHED_MODEL.contains(type)) {
-                problems.add(name + ": no model for this apiVersion and kind (a typo, or a new kind to add to ModelValidator)");
-            }
+        if (CrdSchemas.SCHEMAS.containsKey(type)) {
+            // the CRD's schema says only "type: object" of metadata: Kubernetes' own model of it checks it
+            problems.addAll(check(object.path("metadata"), io.fabric8.kubernetes.api.model.ObjectMeta.class, name, ".metadata"));
+            problems.addAll(CrdSchemas.validate(name, object));
             return problems;
         }
+        Class<?> model = MODELS.get(type);
+        if (model == null) {
+            problems.add(name + ": no model or CRD schema for this apiVersion and kind (a typo, or a new kind to add to"
+                    + " ModelValidator or to the vendored CRDs)");
+            return problems;
+        }
+        problems.addAll(check(object, model, name, ""));
+        return problems;
+    }
+
+    private static List<String> check(JsonNode object, Class<?> model, String name, String path) {
+        List<String> problems = new ArrayList<>();
         Object read;
         try {
             read = MAPPER.treeToValue(object, model);
@@ -83,7 +87,7 @@ final class ModelValidator {
             problems.add(name + ": " + e.getMessage().lines().findFirst().orElse(""));
             return problems;
         }
-        walk(read, object, "", name, problems, new IdentityHashMap<>());
+        walk(read, object, path, name, problems, new IdentityHashMap<>());
         return problems;
     }
 
