@@ -107,7 +107,8 @@ try {
   let sessionUrl;
   await step('the coach schedules a coached round for a candidate of the firm', async () => {
     await nav(coach, 'Schedule').click();
-    const candidatePicker = coach.getByLabel('Candidate', { exact: true });
+    // a select's accessible name includes its label and its chosen option ("Candidate Choose a candidate")
+    const candidatePicker = coach.getByRole('combobox', { name: /^Candidate\b/ });
     await candidatePicker.waitFor({ timeout: WAIT });
     assert.equal(await candidatePicker.evaluate((el) => el.tagName), 'SELECT', 'the coach picks from the firm\'s candidates');
     const cara = await candidatePicker.locator('option', { hasText: /^cara\b/ }).getAttribute('value');
@@ -198,10 +199,14 @@ try {
     await login(admin, 'fiona');
     await nav(admin, 'Import').click();
     await admin.getByLabel('Format').selectOption('jsonl');
-    await admin.getByLabel('Or paste the rows').fill('{"title":"no prompt"}\n');
+    const slug = `web-import-${Date.now()}`;
+    const row = { slug, title: 'Churn rose after a price change', prompt: 'Churn rose 2 points the month after a price change. Did the price cause it?',
+      category: 'METRIC_DESIGN', role: 'DATA_PM', roundType: 'DATA_CASE', timeBudgetSeconds: 900, difficulty: 'MEDIUM',
+      rubric: 'data-case', answerFormat: 'FREE_TEXT' };
+    await admin.getByLabel('Or paste the rows').fill(`${JSON.stringify(row)}\n`);
     await admin.getByRole('button', { name: 'Import' }).click();
-    await admin.getByText(/rows?:/).waitFor({ timeout: WAIT });
-    assert.ok(await admin.locator('table.list tbody tr').count() >= 1, 'the report lists the row');
+    await admin.getByText('1 row: 1 created').waitFor({ timeout: WAIT });
+    assert.equal(await admin.locator('table.list tbody tr', { hasText: slug }).count(), 1, 'the report lists the row');
     await audit(admin, '12-import');
     await nav(admin, 'Home').click();
     await admin.locator('table.list tbody tr').first().waitFor({ timeout: WAIT });

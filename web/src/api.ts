@@ -3,7 +3,8 @@ import type { Problem } from './types';
 
 /** An error the API answered with: its problem+json title and detail are what the user sees. */
 export class ApiProblem extends Error {
-  constructor(readonly problem: Problem) {
+  /** The error response's JSON body as sent (a report, for instance, when it is not a problem document). */
+  constructor(readonly problem: Problem, readonly body: unknown = null) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
   }
 }
@@ -34,23 +35,28 @@ export async function call<T>(method: string, path: string, body?: unknown, head
   } catch {
     throw new ApiProblem({ title: 'Network error', status: 0, detail: 'The server could not be reached. Check your connection.' });
   }
-  if (!response.ok) throw new ApiProblem(await problemOf(response));
+  if (!response.ok) {
+    const [problem, raw] = await problemOf(response);
+    throw new ApiProblem(problem, raw);
+  }
   const type = response.headers.get('Content-Type') ?? '';
   const parsed = response.status === 204 ? undefined : type.includes('json') ? await response.json() : await response.text();
   return { body: parsed as T, etag: response.headers.get('ETag'), headers: response.headers };
 }
 
-async function problemOf(response: Response): Promise<Problem> {
+async function problemOf(response: Response): Promise<[Problem, unknown]> {
   const type = response.headers.get('Content-Type') ?? '';
+  let raw: unknown = null;
   if (type.includes('json')) {
     try {
-      const p = (await response.json()) as Problem;
-      if (p && p.title) return { ...p, status: p.status ?? response.status };
+      raw = await response.json();
+      const p = raw as Problem;
+      if (p && p.title) return [{ ...p, status: p.status ?? response.status }, raw];
     } catch {
       // fall through to the status line
     }
   }
-  return { title: response.statusText || `HTTP ${response.status}`, status: response.status };
+  return [{ title: response.statusText || `HTTP ${response.status}`, status: response.status }, raw];
 }
 
 export const get = <T>(path: string) => call<T>('GET', path).then((r) => r.body);

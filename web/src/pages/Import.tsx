@@ -26,7 +26,7 @@ export function ImportPage() {
             setReport(r.body);
           } catch (e) {
             // an all-or-nothing import that failed answers 422 with the same report
-            const p = e instanceof ApiProblem ? (e.problem as unknown as ImportReport) : null;
+            const p = e instanceof ApiProblem ? (e.body as ImportReport | null) : null;
             if (p && Array.isArray(p.rows)) setReport(p);
             else throw e;
           }
@@ -44,7 +44,7 @@ export function ImportPage() {
       {report && (
         <section class="card" aria-live="polite">
           <h2>{report.committed ? 'Imported' : 'Nothing imported'}</h2>
-          <p>{report.total} rows: {report.created} created, {report.revised} revised, {report.unchanged} unchanged, {report.failed} failed.</p>
+          <p>{report.total} row{report.total === 1 ? '' : 's'}: {report.created} created, {report.revised} revised, {report.unchanged} unchanged, {report.failed} failed.</p>
           <table class="list">
             <thead><tr><th scope="col">Row</th><th scope="col">Question</th><th scope="col">Outcome</th><th scope="col">Problems</th></tr></thead>
             <tbody>{report.rows.map((r) => (

@@ -46,20 +46,27 @@ export function SessionPage({ id, user }: { id: string; user: User }) {
   useEffect(() => {
     setEntries([]);
     setAnswers({});
-    void reload().then((v) => v?.questions.filter((q) => q.finishedAt).forEach((q) => void loadAnswer(q.index)));
-    const feed = new LiveFeed(id, (entry) => {
-      setEntries((all) => [...all, entry]);
-      if (entry.type === 'answer-scored' || entry.type === 'answer-submitted') {
-        const index = Number((entry.data as { questionIndex?: number }).questionIndex ?? NaN);
-        if (!Number.isNaN(index)) void loadAnswer(index);
-        else void reload().then((v) => v?.questions.filter((q) => q.finishedAt).forEach((q) => void loadAnswer(q.index)));
-      }
-      void reload();
-    }, setLive);
-    void feed.open();
+    let feed: LiveFeed | null = null;
+    let closed = false;
+    // the live feed opens once the session is known to be visible: no socket for a session the API refused
+    void reload().then((v) => {
+      if (!v || closed) return;
+      v.questions.filter((q) => q.finishedAt).forEach((q) => void loadAnswer(q.index));
+      feed = new LiveFeed(id, (entry) => {
+        setEntries((all) => [...all, entry]);
+        if (entry.type === 'answer-scored' || entry.type === 'answer-submitted') {
+          const index = Number((entry.data as { questionIndex?: number }).questionIndex ?? NaN);
+          if (!Number.isNaN(index)) void loadAnswer(index);
+          else void reload().then((r) => r?.questions.filter((q) => q.finishedAt).forEach((q) => void loadAnswer(q.index)));
+        }
+        void reload();
+      }, setLive);
+      void feed.open();
+    });
     const timer = setInterval(() => tick((t) => t + 1), 1000);
     return () => {
-      feed.close();
+      closed = true;
+      feed?.close();
       clearInterval(timer);
     };
   }, [id]);

@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -35,7 +34,7 @@ public class PanelResource {
     }
 
     /** The whole panel: coaches' user ids (token subjects), as listed by GET /api/firm/members?role=coach. */
-    public record PanelRequest(@NotNull @Size(max = SessionPanel.MAX) List<@NotBlank @Size(max = 64) String> coaches) {
+    public record PanelRequest(@Size(max = SessionPanel.MAX) List<@NotBlank @Size(max = 64) String> coaches) {
     }
 
     public record PanelView(UUID sessionId, String coach, List<String> panel) {
@@ -52,7 +51,8 @@ public class PanelResource {
 
     @PUT
     @RolesAllowed({ Roles.COACH, Roles.FIRM_ADMIN })
-    public PanelView seat(@PathParam("id") UUID id, @Valid @NotNull PanelRequest request) {
-        return PanelView.of(panel.seat(id, request.coaches()));
+    public PanelView seat(@PathParam("id") UUID id, @Valid PanelRequest request) {
+        // a missing list is refused after the access check, so a caller who may not see the session learns nothing
+        return PanelView.of(panel.seat(id, request == null ? null : request.coaches()));
     }
 }

@@ -44,6 +44,9 @@ public class SessionPanel {
         if (!s.scope().inCoachScope(access.viewer().who())) {
             throw ProblemException.forbidden("the session's coach and the firm's admin seat its panel");
         }
+        if (coaches == null) {
+            throw ProblemException.badRequest("coaches", "must not be null");
+        }
         Set<String> panel = new LinkedHashSet<>(coaches);
         int i = 0;
         for (String coach : coaches) {
