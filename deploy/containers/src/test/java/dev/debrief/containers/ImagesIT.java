@@ -24,6 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImagesIT {
 
     static final long MAX_UNPACKED_BYTES = 200L * 1024 * 1024;
+    /**
+     * scoring-service carries the sentence-embedding model and ONNX Runtime's native library (about 60 MiB): the issue
+     * asks for its size to be stated rather than held to 200 MB. Measured 212 MiB (docs/benchmarks and deploy/k8s/README.md).
+     */
+    static final long MAX_SCORING_UNPACKED_BYTES = 240L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path images = Path.of(System.getProperty("debrief.images"));
 
@@ -41,13 +46,14 @@ class ImagesIT {
     }
 
     @Test
-    void shouldKeepEveryImageUnder200MegabytesUnpacked() throws IOException {
+    void shouldKeepEveryImageUnder200MegabytesUnpackedAndScoringWithItsModelUnder240() throws IOException {
         StringBuilder sizes = new StringBuilder();
         for (BuildImages.Service service : BuildImages.SERVICES) {
             long unpacked = unpackedSize(images.resolve(service.name() + ".tar"));
             sizes.append(String.format("%s: %,d bytes unpacked, %,d in its tar%n", service.name(), unpacked,
                     Files.size(images.resolve(service.name() + ".tar"))));
-            assertTrue(unpacked <= MAX_UNPACKED_BYTES, service.name() + " is " + unpacked + " bytes unpacked");
+            long ceiling = service.name().equals("scoring-service") ? MAX_SCORING_UNPACKED_BYTES : MAX_UNPACKED_BYTES;
+            assertTrue(unpacked <= ceiling, service.name() + " is " + unpacked + " bytes unpacked, over " + ceiling);
         }
         Files.writeString(images.resolve("sizes.txt"), sizes);
         System.out.print(sizes);
