@@ -5,6 +5,7 @@ import { go } from '../router';
 import type { Loop, SessionSummary, SessionView } from '../types';
 import { Loading, Page, ProblemBanner, useAction, useLoad, when } from '../ui';
 import { itemsOf } from './lists';
+import { LoopPicker } from './LoopPicker';
 
 export function Home({ user }: { user: User }) {
   const sessions = useLoad(() => get<unknown>('/api/sessions').then((b) => itemsOf<SessionSummary>(b)), []);
@@ -46,7 +47,6 @@ export function SelfPractice() {
   const [loop, setLoop] = useState('');
   const [round, setRound] = useState('');
   const action = useAction();
-  const chosen = loops.data?.find((l) => l.slug === loop);
   return (
     <form class="card" onSubmit={(e) => {
       e.preventDefault();
@@ -58,18 +58,7 @@ export function SelfPractice() {
       <h2>Practise on your own</h2>
       <ProblemBanner error={loops.error ?? action.error} />
       <div class="row">
-        <label>Loop
-          <select required value={loop} onChange={(e) => { setLoop(e.currentTarget.value); setRound(''); }}>
-            <option value="">Choose a loop</option>
-            {loops.data?.map((l) => <option value={l.slug}>{l.title}</option>)}
-          </select>
-        </label>
-        <label>Round
-          <select value={round} onChange={(e) => setRound(e.currentTarget.value)} disabled={!chosen}>
-            <option value="">Every round</option>
-            {chosen?.rounds.map((r) => <option value={r.position}>{r.position}. {r.name} ({r.minutes} min)</option>)}
-          </select>
-        </label>
+        <LoopPicker loops={loops.data} loop={loop} round={round} onChange={(l, r) => { setLoop(l); setRound(r); }} />
         <button type="submit" class="primary" disabled={action.busy || !loop}>Start practising</button>
       </div>
     </form>

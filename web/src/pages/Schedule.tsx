@@ -5,6 +5,7 @@ import { go } from '../router';
 import type { Loop, Member, SessionView } from '../types';
 import { Page, ProblemBanner, useAction, useLoad } from '../ui';
 import { itemsOf } from './lists';
+import { LoopPicker } from './LoopPicker';
 
 /** A coach schedules a coached session for a candidate of their firm. */
 export function Schedule({ user }: { user: User }) {
@@ -17,7 +18,6 @@ export function Schedule({ user }: { user: User }) {
   const [candidate, setCandidate] = useState('');
   const [candidateName, setCandidateName] = useState('');
   const action = useAction();
-  const chosen = loops.data?.find((l) => l.slug === loop);
   return (
     <Page title="Schedule a session">
       <p>You will interview as {user.name}. The candidate joins from their own sessions list.</p>
@@ -46,18 +46,7 @@ export function Schedule({ user }: { user: User }) {
             <label>Candidate name <input value={candidateName} onInput={(e) => setCandidateName(e.currentTarget.value)} /></label>
           </>
         )}
-        <label>Loop
-          <select required value={loop} onChange={(e) => { setLoop(e.currentTarget.value); setRound(''); }}>
-            <option value="">Choose a loop</option>
-            {loops.data?.map((l) => <option value={l.slug}>{l.title}</option>)}
-          </select>
-        </label>
-        <label>Round
-          <select value={round} onChange={(e) => setRound(e.currentTarget.value)} disabled={!chosen}>
-            <option value="">Every round</option>
-            {chosen?.rounds.map((r) => <option value={r.position}>{r.position}. {r.name} ({r.minutes} min)</option>)}
-          </select>
-        </label>
+        <LoopPicker loops={loops.data} loop={loop} round={round} onChange={(l, r) => { setLoop(l); setRound(r); }} />
         <button type="submit" class="primary" disabled={action.busy}>Schedule</button>
       </form>
     </Page>

@@ -39,15 +39,8 @@ public class CalibrationResource {
     @GET
     @RolesAllowed({ Roles.ANALYST, Roles.FIRM_ADMIN })
     public Calibration.Report report(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
-        // read here rather than by JAX-RS, whose failed conversion of a query parameter is a 404
-        Instant from = instant("query.from", fromText);
-        Instant to = instant("query.to", toText);
-        Instant end = to == null ? clock.instant().plusSeconds(1) : to;
-        Instant start = from == null ? end.minus(Duration.ofDays(180)) : from;
-        if (!start.isBefore(end)) {
-            throw ProblemException.badRequest("query.from", "must be before to");
-        }
-        return Calibration.of(ratings.ofFirm(access.firm(), start, end));
+        Window w = window(fromText, toText);
+        return Calibration.of(ratings.ofFirm(access.firm(), w.start(), w.end()));
     }
 
     /**
@@ -58,15 +51,9 @@ public class CalibrationResource {
     @Path("/me")
     @RolesAllowed(Roles.COACH)
     public Calibration.Report mine(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
-        Instant from = instant("query.from", fromText);
-        Instant to = instant("query.to", toText);
-        Instant end = to == null ? clock.instant().plusSeconds(1) : to;
-        Instant start = from == null ? end.minus(Duration.ofDays(180)) : from;
-        if (!start.isBefore(end)) {
-            throw ProblemException.badRequest("query.from", "must be before to");
-        }
+        Window w = window(fromText, toText);
         String me = access.caller().id();
-        List<Calibration.Rating> firm = ratings.ofFirm(access.firm(), start, end);
+        List<Calibration.Rating> firm = ratings.ofFirm(access.firm(), w.start(), w.end());
         Set<String> mine = firm.stream().filter(r -> r.scorer().equals(me)).map(Calibration.Rating::item)
                 .collect(Collectors.toSet());
         Calibration.Report shared = Calibration.of(firm.stream().filter(r -> mine.contains(r.item())).toList());
@@ -74,6 +61,24 @@ public class CalibrationResource {
                 shared.pairs().stream().filter(p -> p.scorerA().equals(me) || p.scorerB().equals(me)).toList(),
                 shared.leniency().stream().filter(l -> l.scorer().equals(me)).toList(),
                 shared.drift().stream().filter(d -> d.scorer().equals(me)).toList());
+    }
+
+    private record Window(Instant start, Instant end) {
+    }
+
+    /**
+     * The time window: {@code from} inclusive, default 180 days before {@code to}; {@code to} exclusive, default now.
+     * Read here rather than by JAX-RS, whose failed conversion of a query parameter is a 404.
+     */
+    private Window window(String fromText, String toText) {
+        Instant from = instant("query.from", fromText);
+        Instant to = instant("query.to", toText);
+        Instant end = to == null ? clock.instant().plusSeconds(1) : to;
+        Instant start = from == null ? end.minus(Duration.ofDays(180)) : from;
+        if (!start.isBefore(end)) {
+            throw ProblemException.badRequest("query.from", "must be before to");
+        }
+        return new Window(start, end);
     }
 
     /** Years 1 to 9999: PostgreSQL and the arithmetic on them stay in range (Instant.MIN/MAX would not). */
