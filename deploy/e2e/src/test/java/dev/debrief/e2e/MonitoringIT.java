@@ -39,11 +39,11 @@ class MonitoringIT {
         // a session's creation calls the catalog through session-service's breaker, so its metrics exist
         api.post("/api/sessions", colin, java.util.Map.of("mode", "COACHED", "loop", "netflix-data-pm",
                 "candidateId", RealKeycloak.claims(cara).path("sub").asText(), "candidateName", "cara")).expect(201);
-        // spend one client's budget so that the 429 counter exists (600 a minute, bursts of 100); seth is in no
-        // other test, so no other test meets his empty bucket
+        // spend one user's budget so that the 429 counter exists (600 a minute; bursts of 300 in the e2e stack, see
+        // deploy/e2e/pom.xml); seth is in no other test, so no other test meets his empty bucket
         String seth = keycloak.userToken("seth");
         boolean limited = false;
-        for (int i = 0; i < 400 && !limited; i++) {
+        for (int i = 0; i < 1500 && !limited; i++) {
             limited = api.get("/api/questions?size=1", seth).status() == 429;
         }
         assertTrue(limited, "the gateway's rate limit answered 429");
