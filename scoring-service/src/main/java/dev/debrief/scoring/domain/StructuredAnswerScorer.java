@@ -222,7 +222,7 @@ final class StructuredAnswerScorer {
     private static void optionality(Parts parts, Judgement j) {
         j.credit(first(parts.statements(), KILL), 0.75, "Add a kill switch: the result at which you stop or roll back.");
         j.credit(first(parts.statements(), BOUNDED), 0.75,
-                "Bound the first step: a pilot in one region or a small share of traffic, not everyone at once.");
+                "Bound the first step: a pilot in one region or on a sliver of traffic, not everyone at once.");
         j.credit(first(parts.statements(), TIME_BOX), 0.5, null);
         if (first(parts.statements(), DOORS) == null) {
             j.points = Math.min(j.points, 2.0);
