@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
 /**
  * The labelled answers ({@code labelled/answers.jsonl}): written for this, a level per dimension from a coach's
  * reading of the rubric, and a fixed split. The split is by prompt, so every test answer answers a question the
- * fit never saw, and a paraphrase never sits on the other side of its original.
+ * fit never saw, and a paraphrase never sits on the other side of its original. The first 207 answers' prompts keep
+ * the split they were given; an answer to one of those prompts takes that prompt's split, and a prompt new to the
+ * set is test when {@link #splitOfNewPrompt} says so (deterministic, from the prompt's text alone).
  */
 public final class LabelledSet {
 
@@ -76,6 +78,12 @@ public final class LabelledSet {
 
     public static Map<String, RubricDefinition> rubrics() {
         return RubricSeeder.read().stream().collect(Collectors.toMap(RubricDefinition::slug, Function.identity()));
+    }
+
+    /** The split of a prompt not in the set before: test when SHA-256 of the prompt, first 8 hex digits, mod 100 &lt; 40. */
+    static String splitOfNewPrompt(String prompt) {
+        long bucket = Long.parseLong(hash(prompt).substring(0, 8), 16) % 100;
+        return bucket < 40 ? "test" : "train";
     }
 
     static String normalise(String text) {

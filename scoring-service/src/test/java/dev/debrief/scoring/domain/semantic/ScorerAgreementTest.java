@@ -71,6 +71,23 @@ class ScorerAgreementTest {
     }
 
     @Test
+    void shouldSplitByPromptWithTheFixedRule() {
+        Map<String, Set<String>> splits = new HashMap<>();
+        Map<String, Boolean> onlyNew = new HashMap<>();
+        for (LabelledSet.Answer a : all) {
+            splits.computeIfAbsent(a.prompt(), p -> new HashSet<>()).add(a.split());
+            // answers added after the first 207 have ids "lq-"; a prompt only they answer follows the hash rule
+            onlyNew.merge(a.prompt(), a.id().startsWith("lq-"), Boolean::logicalAnd);
+        }
+        splits.forEach((prompt, s) -> assertEquals(1, s.size(), "one split per prompt: " + prompt));
+        onlyNew.forEach((prompt, isNew) -> {
+            if (isNew) {
+                assertEquals(LabelledSet.splitOfNewPrompt(prompt), splits.get(prompt).iterator().next(), prompt);
+            }
+        });
+    }
+
+    @Test
     void shouldBeatBothBaselinesOnTheTestSplit() {
         List<LabelledSet.Answer> train = all.stream().filter(a -> !a.isTest()).toList();
         List<LabelledSet.Answer> test = all.stream().filter(LabelledSet.Answer::isTest).toList();
