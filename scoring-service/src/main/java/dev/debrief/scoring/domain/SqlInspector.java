@@ -1,7 +1,11 @@
 package dev.debrief.scoring.domain;
 
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -17,9 +21,11 @@ import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -27,9 +33,24 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a SQL answer with JSqlParser: splits it into statements (the last is the answer, the ones before it
- * are the candidate's checks), and names the traps the interview guides warn about.
+ * are the candidate's checks), and names the traps the interview guides warn about. The traps are derived from the
+ * fixture's catalog ({@link SqlSchema}), not from its table names: a table without a key repeats rows, a join on a
+ * column unique on neither side fans out, a boolean test/QA flag must be filtered wherever its table's key is
+ * read, a label column (name, title) is not an identity, a time window needs a time column, a nullable column
+ * compared with {@code <>} drops its NULLs.
  */
 public final class SqlInspector {
+
+    private final SqlSchema schema;
+
+    /** Against the sandbox's own fixture. */
+    public SqlInspector() {
+        this(SqlSchema.fixture());
+    }
+
+    public SqlInspector(SqlSchema schema) {
+        this.schema = schema;
+    }
 
     /** One statement of the answer with its {@code [start, end)} offsets in the answer text. */
     public record Chunk(int start, int end, String sql) {
@@ -59,6 +80,10 @@ public final class SqlInspector {
     public static final String NAME_GROUPING = "grouped-by-name";
     public static final String LIMIT_NOT_PERCENT = "limit-instead-of-percent";
     public static final String COUNT_NOT_DISTINCT = "count-not-distinct";
+    public static final String WINDOW_MISSING = "time-window-missing";
+    public static final String NULLS_DROPPED = "nulls-dropped";
+    private static final Pattern TIME_WINDOW = Pattern.compile(
+            "\\b(last|past|previous|within)\\s+(\\d+\\s+)?(day|days|week|weeks|month|months|quarter|year|hours?)\\b");
 
     public Report inspect(String text, String prompt) {
         List<Chunk> chunks = split(text);
@@ -75,8 +100,8 @@ public final class SqlInspector {
             return new Report(chunks, last, "the final statement does not parse: " + firstLine(e.getMessage()),
                     List.of(), chunks.size() - 1, comments.size(), 0, false, false, comments);
         }
-        Facts facts = Facts.of(statement);
-        List<Trap> traps = traps(facts, last, text, prompt == null ? "" : prompt.toLowerCase(Locale.ROOT));
+        Facts facts = Facts.of(statement, schema);
+        List<Trap> traps = traps(facts, schema, last, text, prompt == null ? "" : prompt.toLowerCase(Locale.ROOT));
         int ctes = statement instanceof Select select && select.getWithItemsList() != null ? select.getWithItemsList().size() : 0;
         return new Report(chunks, last, null, traps, chunks.size() - 1, comments.size(), ctes, facts.selectStar,
                 facts.implicitJoins, comments);
@@ -91,28 +116,38 @@ public final class SqlInspector {
         return statements.get(0);
     }
 
-    private static List<Trap> traps(Facts f, Chunk where, String text, String prompt) {
+    private static List<Trap> traps(Facts f, SqlSchema schema, Chunk where, String text, String prompt) {
         List<Trap> traps = new ArrayList<>();
-        if (f.memberJoinOfPlaysAndSessions) {
-            traps.add(new Trap(FANOUT, "It joins plays to sessions on member_id: a member on several devices has every "
-                    + "play attached to each of their sessions, so counts and sums are inflated and devices misattributed; "
-                    + "join on session_id.", locate(where, text, "(?i)member_id\\s*=\\s*[a-z_.]*member_id")));
+        for (FanOut fan : f.fanOuts) {
+            traps.add(new Trap(FANOUT, "It joins " + fan.left() + " to " + fan.right() + " on " + fan.column()
+                    + ", which is unique in neither table: each " + fan.left() + " row is repeated for every matching "
+                    + fan.right() + " row, so counts and sums are inflated and rows attributed to the wrong "
+                    + fan.right() + " row" + (fan.key() == null ? "" : "; join on " + fan.key()) + ".",
+                    locate(where, text, "(?i)" + Pattern.quote(fan.column()) + "\\s*=")));
         }
-        if (f.tablesOutsideExists.contains("plays") && !f.deduplicates) {
-            traps.add(new Trap(DUPLICATES, "Duplicate play rows are not removed (no DISTINCT on play_id), so re-ingested "
-                    + "plays are counted twice.", locate(where, text, "(?i)\\bplays\\b")));
+        for (SqlSchema.Table t : schema.keyless()) {
+            if (f.tablesOutsideExists.contains(t.name()) && !f.deduplicates) {
+                traps.add(new Trap(DUPLICATES, "Duplicate " + t.name() + " rows are not removed (" + t.name()
+                        + " has no key; no DISTINCT on " + t.naturalKey() + "), so a re-ingested row is counted twice.",
+                        locate(where, text, "(?i)\\b" + Pattern.quote(t.name()) + "\\b")));
+            }
         }
-        if (!f.columns.contains("is_test_account")) {
-            traps.add(new Trap(TEST_ACCOUNTS, "Test accounts are not excluded (is_test_account is never filtered), and "
-                    + "QA traffic skews the result.", locate(where, text, "(?i)\\bfrom\\b")));
+        for (SqlSchema.ExclusionFlag flag : schema.exclusionFlags()) {
+            boolean reached = f.tablesOutsideExists.stream().anyMatch(t -> schema.reaches(t, flag));
+            if (reached && !f.columns.contains(flag.column())) {
+                traps.add(new Trap(TEST_ACCOUNTS, "Rows flagged by " + flag.table() + "." + flag.column()
+                        + " are not excluded (" + flag.column() + " is never filtered), and that traffic skews the result.",
+                        locate(where, text, "(?i)\\bfrom\\b")));
+            }
         }
         if (f.integerDivision != null) {
             traps.add(new Trap(INTEGER_DIVISION, "Integer division (" + f.integerDivision + ") truncates the result; "
                     + "divide by a decimal such as 3600.0 or cast to numeric.", locate(where, text, "/")));
         }
-        if (f.groupsByNameOnly) {
-            traps.add(new Trap(NAME_GROUPING, "It groups by title name, which merges different titles that share a name; "
-                    + "group by title_id.", locate(where, text, "(?i)group\\s+by")));
+        if (f.labelGrouping != null) {
+            traps.add(new Trap(NAME_GROUPING, "It groups by " + f.labelGrouping + ", which is not unique: different rows "
+                    + "that share it are merged; group by the key" + (f.labelKey == null ? "" : " (" + f.labelKey + ")") + ".",
+                    locate(where, text, "(?i)group\\s+by")));
         }
         if ((prompt.contains("%") || prompt.contains("percent")) && f.hasLimit && !f.functions.contains("percent_rank")
                 && !f.functions.contains("ntile") && !f.functions.contains("cume_dist")) {
@@ -123,7 +158,20 @@ public final class SqlInspector {
             traps.add(new Trap(COUNT_NOT_DISTINCT, "The question asks for distinct members but the query counts rows.",
                     locate(where, text, "(?i)count\\s*\\(")));
         }
+        if (TIME_WINDOW.matcher(prompt).find() && f.columns.stream().noneMatch(schema.timestampColumns()::contains)) {
+            traps.add(new Trap(WINDOW_MISSING, "The question asks for a time window but no time column ("
+                    + String.join(", ", schema.timestampColumns()) + ") is filtered.", locate(where, text, "(?i)\\bwhere\\b|\\bfrom\\b")));
+        }
+        if (f.nullableCompared != null) {
+            traps.add(new Trap(NULLS_DROPPED, f.nullableCompared + " may be NULL, and a comparison with it is never true "
+                    + "for those rows, so they drop out silently; say whether NULL counts (IS NULL, coalesce).",
+                    locate(where, text, "(?i)" + Pattern.quote(f.nullableCompared.substring(f.nullableCompared.indexOf('.') + 1)))));
+        }
         return List.copyOf(traps);
+    }
+
+    /** A join whose equality uses no unique column on either side; {@code key} is a join that would not fan out. */
+    record FanOut(String left, String right, String column, String key) {
     }
 
     /** The line of the statement where a pattern first matches, as a span of the answer. */
@@ -147,14 +195,18 @@ public final class SqlInspector {
         boolean countsDistinct;
         boolean selectStar;
         boolean implicitJoins;
-        boolean memberJoinOfPlaysAndSessions;
-        boolean groupsByNameOnly;
+        final List<FanOut> fanOuts = new ArrayList<>();
+        String labelGrouping;
+        String labelKey;
+        String nullableCompared;
         boolean hasLimit;
         String integerDivision;
         private int existsDepth;
+        private SqlSchema schema;
 
-        static Facts of(Statement statement) {
+        static Facts of(Statement statement, SqlSchema schema) {
             Facts facts = new Facts();
+            facts.schema = schema;
             facts.init(false);
             try {
                 statement.accept(facts, null);
@@ -228,37 +280,148 @@ public final class SqlInspector {
             }
             select.getSelectItems().forEach(item -> selectStar |= item.toString().trim().endsWith("*")
                     && !item.toString().contains("("));
-            Set<String> direct = new LinkedHashSet<>();
-            tableName(select.getFromItem()).ifPresent(direct::add);
-            StringBuilder conditions = new StringBuilder(select.getWhere() == null ? "" : select.getWhere().toString());
+            // the schema tables this SELECT reads directly, by alias (or name)
+            Map<String, SqlSchema.Table> direct = new LinkedHashMap<>();
+            addTable(direct, select.getFromItem());
+            List<Expression> conditions = new ArrayList<>();
+            if (select.getWhere() != null) {
+                conditions.add(select.getWhere());
+            }
             if (select.getJoins() != null) {
                 for (Join join : select.getJoins()) {
-                    tableName(join.getRightItem()).ifPresent(direct::add);
+                    addTable(direct, join.getRightItem());
                     if (join.isSimple() && join.getOnExpressions().isEmpty()) {
                         implicitJoins = true;
                     }
-                    join.getOnExpressions().forEach(on -> conditions.append(' ').append(on));
-                    if (join.getUsingColumns() != null) {
-                        join.getUsingColumns().forEach(c -> conditions.append(' ').append(c).append('=').append(c));
+                    conditions.addAll(join.getOnExpressions());
+                    if (join.getUsingColumns() != null && join.getRightItem() instanceof Table right) {
+                        for (Column c : join.getUsingColumns()) {
+                            conditions.add(new EqualsTo(new Column(c.getColumnName()),
+                                    new Column(new Table(alias(right)), c.getColumnName())));
+                        }
                     }
                 }
             }
-            String on = conditions.toString().toLowerCase(Locale.ROOT);
-            if (direct.contains("plays") && direct.contains("sessions") && on.contains("member_id")
-                    && !on.matches("(?s).*session_id\\s*=.*")) {
-                memberJoinOfPlaysAndSessions = true;
+            List<EqualsTo> equalities = new ArrayList<>();
+            conditions.forEach(c -> equalities(c, equalities));
+            fanOuts(direct, equalities);
+            if (select.getGroupBy() != null && select.getGroupBy().getGroupByExpressionList() != null) {
+                Set<String> grouped = new LinkedHashSet<>();
+                for (Object e : select.getGroupBy().getGroupByExpressionList()) {
+                    if (e instanceof Column c) {
+                        grouped.add(c.getColumnName().toLowerCase(Locale.ROOT));
+                    }
+                }
+                for (SqlSchema.Table t : direct.values()) {
+                    for (String label : t.labels()) {
+                        if (grouped.contains(label) && t.key().stream().noneMatch(grouped::contains) && labelGrouping == null) {
+                            labelGrouping = t.name() + "." + label;
+                            labelKey = t.key().isEmpty() ? null : String.join(", ", t.key());
+                        }
+                    }
+                }
             }
-            if (select.getGroupBy() != null) {
-                String groupBy = select.getGroupBy().toString().toLowerCase(Locale.ROOT);
-                if (groupBy.matches("(?s).*\\bname\\b.*") && !groupBy.contains("title_id")) {
-                    groupsByNameOnly = true;
+            if (select.getWhere() != null && nullableCompared == null) {
+                String where = select.getWhere().toString().toLowerCase(Locale.ROOT);
+                String all = select.toString().toLowerCase(Locale.ROOT);
+                for (SqlSchema.Table t : direct.values()) {
+                    for (SqlSchema.Column c : t.columns().values()) {
+                        if (c.nullable() && Pattern.compile("\\b" + Pattern.quote(c.name()) + "\\s*(<>|!=|not\\s+in\\b)").matcher(where).find()
+                                && !all.contains("is null") && !all.contains("coalesce") && !all.contains("is not distinct")) {
+                            nullableCompared = t.name() + "." + c.name();
+                        }
+                    }
                 }
             }
             return super.visit(select, context);
         }
 
-        private static Optional<String> tableName(Object fromItem) {
-            return fromItem instanceof Table table ? Optional.of(table.getName().toLowerCase(Locale.ROOT)) : Optional.empty();
+        private void addTable(Map<String, SqlSchema.Table> direct, Object fromItem) {
+            if (fromItem instanceof Table table) {
+                schema.table(table.getName()).ifPresent(t -> direct.put(alias(table), t));
+            }
+        }
+
+        private static String alias(Table table) {
+            return (table.getAlias() != null ? table.getAlias().getName() : table.getName()).toLowerCase(Locale.ROOT);
+        }
+
+        /** The column = column equalities of a condition, through AND and parentheses. */
+        private static void equalities(Expression e, List<EqualsTo> out) {
+            if (e instanceof AndExpression and) {
+                equalities(and.getLeftExpression(), out);
+                equalities(and.getRightExpression(), out);
+            } else if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1 && list.get(0) instanceof Expression inner) {
+                equalities(inner, out);
+            } else if (e instanceof EqualsTo eq && eq.getLeftExpression() instanceof Column
+                    && eq.getRightExpression() instanceof Column) {
+                out.add(eq);
+            }
+        }
+
+        /** The table a column belongs to: its qualifier, or the one direct table that has such a column. */
+        private static Optional<Map.Entry<String, SqlSchema.Table>> owner(Column c, Map<String, SqlSchema.Table> direct) {
+            String name = c.getColumnName().toLowerCase(Locale.ROOT);
+            if (c.getTable() != null && c.getTable().getName() != null) {
+                String q = c.getTable().getName().toLowerCase(Locale.ROOT);
+                return direct.entrySet().stream().filter(en -> en.getKey().equals(q)).findFirst();
+            }
+            List<Map.Entry<String, SqlSchema.Table>> having = direct.entrySet().stream()
+                    .filter(en -> en.getValue().columns().containsKey(name)).toList();
+            return having.size() == 1 ? Optional.of(having.get(0)) : Optional.empty();
+        }
+
+        /**
+         * Two tables joined only by columns that are unique in neither (many rows to many rows): every row of one is
+         * repeated for each matching row of the other. Joined by any unique column, the pair is fine.
+         */
+        private void fanOuts(Map<String, SqlSchema.Table> direct, List<EqualsTo> equalities) {
+            Map<String, List<String>> nonUnique = new LinkedHashMap<>();
+            Set<String> keyed = new LinkedHashSet<>();
+            for (EqualsTo eq : equalities) {
+                Column l = (Column) eq.getLeftExpression();
+                Column r = (Column) eq.getRightExpression();
+                Optional<Map.Entry<String, SqlSchema.Table>> lt = owner(l, direct);
+                Optional<Map.Entry<String, SqlSchema.Table>> rt = owner(r, direct);
+                if (lt.isEmpty() || rt.isEmpty() || lt.get().getKey().equals(rt.get().getKey())) {
+                    continue;
+                }
+                List<String> order = new ArrayList<>(direct.keySet());
+                boolean leftFirst = order.indexOf(lt.get().getKey()) < order.indexOf(rt.get().getKey());
+                // the pair in FROM order, so the explanation reads "joins <the table read first> to <the other>"
+                String pair = leftFirst ? lt.get().getKey() + "|" + rt.get().getKey() : rt.get().getKey() + "|" + lt.get().getKey();
+                String reverse = pair.substring(pair.indexOf('|') + 1) + "|" + pair.substring(0, pair.indexOf('|'));
+                boolean unique = lt.get().getValue().isUnique(l.getColumnName()) || rt.get().getValue().isUnique(r.getColumnName());
+                if (unique) {
+                    keyed.add(pair);
+                    keyed.add(reverse);
+                } else {
+                    nonUnique.computeIfAbsent(pair, k -> new ArrayList<>()).add(l.getColumnName().toLowerCase(Locale.ROOT));
+                }
+            }
+            nonUnique.forEach((pair, columns) -> {
+                if (keyed.contains(pair)) {
+                    return;
+                }
+                SqlSchema.Table left = direct.get(pair.substring(0, pair.indexOf('|')));
+                SqlSchema.Table right = direct.get(pair.substring(pair.indexOf('|') + 1));
+                fanOuts.add(new FanOut(left.name(), right.name(), columns.get(0), sharedKey(left, right)));
+            });
+        }
+
+        /** A column unique in one of the two tables that the other also has: the join that does not fan out. */
+        private static String sharedKey(SqlSchema.Table a, SqlSchema.Table b) {
+            for (SqlSchema.Column c : b.columns().values()) {
+                if (c.unique() && a.columns().containsKey(c.name())) {
+                    return c.name();
+                }
+            }
+            for (SqlSchema.Column c : a.columns().values()) {
+                if (c.unique() && b.columns().containsKey(c.name())) {
+                    return c.name();
+                }
+            }
+            return null;
         }
     }
 
