@@ -203,7 +203,7 @@ public final class AnswerScorer {
         RubricDefinition.Dimension dimension = rubric.dimension(d.key()).orElseThrow();
         String feedback = feedback(dimension, d.level(), new Judgement(0, List.of(), null), report, outcome);
         return feedback.startsWith("To reach") || feedback.startsWith("At the top") ? d
-                : new DimensionScore(d.key(), d.level(), d.evidence(), feedback + " " + d.feedback());
+                : new DimensionScore(d.key(), d.level(), d.evidence(), feedback + " " + d.feedback(), d.calibration());
     }
 
     /**

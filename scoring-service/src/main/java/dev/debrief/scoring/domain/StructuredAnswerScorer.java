@@ -101,7 +101,7 @@ final class StructuredAnswerScorer {
             Judgement judgement = judge(dimension, parts);
             int level = AnswerScorer.level(judgement.points);
             dimensions.add(new DimensionScore(dimension.key(), level, evidence(judgement.evidence),
-                    feedback(dimension, level, judgement)));
+                    feedback(dimension, level, judgement), DimensionScore.RULES));
             weighted += rubric.weightOf(dimension) * level;
             weights += rubric.weightOf(dimension);
         }

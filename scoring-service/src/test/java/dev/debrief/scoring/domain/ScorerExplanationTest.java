@@ -67,7 +67,7 @@ class ScorerExplanationTest {
         AnswerScorer.Result result = scorer.score(rubrics.get("behavioral-story"),
                 new AnswerScorer.AnswerInput("FREE_TEXT", "Tell me about a mistake.", story), null);
 
-        assertTrue(result.scorer().startsWith("automated:semantic-1/all-minilm-l6-v2-q/"), result.scorer());
+        assertTrue(result.scorer().startsWith("automated:" + dev.debrief.scoring.domain.semantic.SemanticScorer.VERSION + "/all-minilm-l6-v2-q/"), result.scorer());
         for (DimensionScore d : result.dimensions()) {
             assertTrue(d.feedback().startsWith("To reach level " + (d.level() + 1)) || d.level() == 4, d.feedback());
             d.evidence().forEach(e -> {

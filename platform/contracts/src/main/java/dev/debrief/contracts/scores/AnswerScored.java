@@ -21,8 +21,23 @@ public record AnswerScored(
         List<DimensionScore> dimensions,
         Instant scoredAt) {
 
-    /** A level 1–4 on one rubric dimension, the quoted spans it rests on and one sentence of feedback. */
-    public record DimensionScore(String key, int level, List<Evidence> evidence, String feedback) {
+    /**
+     * A level 1–4 on one rubric dimension, the quoted spans it rests on and one sentence of feedback. {@code
+     * calibration} (automated scores only, absent otherwise) says what the level rests on: {@link #FITTED} a level
+     * model fit on labelled answers to that rubric, {@link #ANCHORS_ONLY} the rubric's own level anchors alone (a
+     * firm's rubric without labelled data), {@link #RULES} the answer's structure or rule checks.
+     */
+    public record DimensionScore(String key, int level, List<Evidence> evidence, String feedback,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String calibration) {
+
+        public static final String FITTED = "FITTED";
+        public static final String ANCHORS_ONLY = "ANCHORS_ONLY";
+        public static final String RULES = "RULES";
+
+        /** A level without a calibration (a human's, or from before the field existed). */
+        public DimensionScore(String key, int level, List<Evidence> evidence, String feedback) {
+            this(key, level, evidence, feedback, null);
+        }
     }
 
     /**

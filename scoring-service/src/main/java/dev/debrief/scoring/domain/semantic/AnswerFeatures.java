@@ -16,12 +16,24 @@ import java.util.regex.Pattern;
  */
 public final class AnswerFeatures {
 
-    /** The features of one dimension, in the model's order. */
+    /**
+     * Every feature this class can compute for one dimension, in this order; a fitted model names the ones it uses
+     * ({@link LevelModel#features()}), chosen by cross-validation on the training split (FitLevels). Everything but
+     * {@code substance} and {@code numbers} is a maximum, a top-two mean or a share, so padding cannot raise it.
+     */
+    public static final List<String> ALL = List.of("level1", "level2", "level3", "level4", "for", "against",
+            "relevance", "substance", "numbers", "hedging", "connectedness", "rule",
+            "level3top2", "level4top2", "forTop2", "margin", "marginAnchors", "onTopicShare", "numberDensity",
+            "negatedShare", "substanceCapped", "substanceRelevant");
+    /** The features the shipped full model was fit with before this change (kept for the fit command's comparison). */
     public static final List<String> NAMES = List.of("level1", "level2", "level3", "level4", "for", "against",
             "relevance", "substance", "numbers", "hedging", "connectedness", "rule");
-    /** The features the anchors-only model may use: none of the seeded rubrics' exemplars. */
-    public static final List<String> ANCHOR_NAMES = List.of("level1", "level2", "level3", "level4", "relevance",
-            "substance", "numbers", "hedging", "connectedness", "rule");
+    /** Features that read the seeded rubrics' exemplars: a firm's rubric has none, so its model never uses them. */
+    public static final Set<String> EXEMPLAR_FEATURES = Set.of("for", "against", "forTop2", "margin");
+    /** Words at which {@code substanceCapped} stops growing: about a short, complete spoken answer. */
+    static final int SUBSTANCE_CAP = 80;
+    /** A sentence this close to the dimension's upper anchors or exemplars speaks to it ({@code substanceRelevant}). */
+    static final double RELEVANT = 0.3;
 
     /** Not a negation: a bound ("no more than 2%") is how a guardrail is stated. */
     private static final Pattern BOUND = Pattern.compile("\\bno (more|less|later|earlier|fewer|worse|lower|higher) than\\b");
@@ -31,7 +43,7 @@ public final class AnswerFeatures {
      */
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(i|we)\\b(\\s+\\w+){0,2}?\\s+(not|never)\\b|\\b(i|we)(\\s+\\w+)?\\s+\\w+n['’]t\\b"
-                    + "|\\bwithout (any|a|an)\\b|^no\\b");
+                    + "|\\bwithout (any|a|an)\\b|^no\\b|\\bno need (for|to)\\b|\\b(i|we) never\\b");
     private static final Pattern HEDGE = Pattern.compile(
             "\\b(maybe|perhaps|probably|possibly|might|i guess|i think|kind of|sort of|not sure|it depends|hard to say|hopefully|could be|i suppose)\\b");
     /**
@@ -153,19 +165,31 @@ public final class AnswerFeatures {
     }
 
     double relevance() {
+        return relevance(true);
+    }
+
+    /** The best similarity of a unit to the prompt; without {@code negatedToo}, over the units not said in the negative. */
+    double relevance(boolean negatedToo) {
         double best = 0;
         for (Unit u : units) {
-            best = Math.max(best, SentenceEncoder.cosine(u.vector(), prompt));
+            if (negatedToo || !u.negated()) {
+                best = Math.max(best, SentenceEncoder.cosine(u.vector(), prompt));
+            }
         }
         return best;
     }
 
     /** Share of the on-topic words that are function words: near zero for a keyword list. */
     double connectedness() {
+        return connectedness(true);
+    }
+
+    /** As {@link #connectedness()}; without {@code negatedToo}, over the on-topic units not said in the negative. */
+    double connectedness(boolean negatedToo) {
         int words = 0;
         int function = 0;
         for (int u = 0; u < units.size(); u++) {
-            if (isOnTopic(u)) {
+            if (isOnTopic(u) && (negatedToo || !units.get(u).negated())) {
                 words += units.get(u).words();
                 function += units.get(u).functionWords();
             }
@@ -173,41 +197,83 @@ public final class AnswerFeatures {
         return words == 0 ? 0 : (double) function / words;
     }
 
-    /** The features of one dimension (see {@link #NAMES}); {@code sqlPoints} is 0 outside SQL. */
+    /** The features of one dimension (see {@link #ALL}); {@code sqlPoints} is 0 outside SQL. */
     double[] of(DimensionAnchors anchors, double sqlPoints) {
+        double[][] levelSims = new double[4][];
+        for (int k = 0; k < 4; k++) {
+            levelSims[k] = new double[units.size()];
+        }
+        double[] forSims = new double[units.size()];
         double[] level = new double[4];
         double pro = 0;
         double con = 0;
+        double margin = -1;
+        double marginAnchors = -1;
         int words = 0;
+        int relevantWords = 0;
         int numbers = 0;
         int hedged = 0;
+        int negated = 0;
         int onTopicUnits = 0;
+        List<Anchor> forAnchors = anchors.forAnchors().isEmpty() ? anchors.levels().get(3) : anchors.forAnchors();
+        List<Anchor> against = anchors.against().isEmpty() ? anchors.levels().get(0) : anchors.against();
         for (int u = 0; u < units.size(); u++) {
             Unit unit = units.get(u);
             if (!isOnTopic(u)) {
                 continue;
             }
+            if (unit.negated()) {
+                // a claim said in the negative ("we did not keep a holdout") counts only as a negation: it adds no
+                // similarity, words, numbers or connecting language that could lift a level
+                negated++;
+                continue;
+            }
             onTopicUnits++;
-            // a claim said in the negative ("we did not keep a holdout") adds no substance
-            words += unit.negated() ? 0 : unit.words();
-            numbers += unit.negated() ? 0 : unit.numbers();
+            words += unit.words();
+            numbers += unit.numbers();
             hedged += unit.hedged() ? 1 : 0;
+            double[] sims = new double[4];
             for (int k = 0; k < 4; k++) {
-                // a negated sentence ("we did not keep a holdout") can show a weak level, never a strong one
-                if (k < 2 || !unit.negated()) {
-                    level[k] = Math.max(level[k], max(unit.vector(), anchors.levels().get(k)));
-                }
+                sims[k] = max(unit.vector(), anchors.levels().get(k));
+                level[k] = Math.max(level[k], sims[k]);
+                levelSims[k][u] = sims[k];
             }
-            List<Anchor> forAnchors = anchors.forAnchors().isEmpty() ? anchors.levels().get(3) : anchors.forAnchors();
-            List<Anchor> against = anchors.against().isEmpty() ? anchors.levels().get(0) : anchors.against();
-            if (!unit.negated()) {
-                pro = Math.max(pro, max(unit.vector(), forAnchors));
-            }
-            con = Math.max(con, max(unit.vector(), against));
+            double pros = max(unit.vector(), forAnchors);
+            double cons = max(unit.vector(), against);
+            pro = Math.max(pro, pros);
+            forSims[u] = pros;
+            con = Math.max(con, cons);
+            // how much nearer the upper side than the lower one this one sentence is
+            margin = Math.max(margin, Math.max(Math.max(sims[2], sims[3]), pros) - Math.max(Math.max(sims[0], sims[1]), cons));
+            marginAnchors = Math.max(marginAnchors, Math.max(sims[2], sims[3]) - Math.max(sims[0], sims[1]));
+            // words that speak to this dimension, not to the answer in general: filler and other topics add none
+            relevantWords += Math.max(Math.max(sims[2], sims[3]), pros) >= RELEVANT ? unit.words() : 0;
         }
-        return new double[]{level[0], level[1], level[2], level[3], pro, con, relevance(),
+        int onTopic = Math.max(1, onTopicUnits);
+        int said = onTopicUnits + negated;
+        return new double[]{level[0], level[1], level[2], level[3], pro, con, relevance(false),
                 Math.log1p(words) / Math.log1p(250), Math.min(numbers, 4) / 4.0,
-                onTopicUnits == 0 ? 0 : (double) hedged / onTopicUnits, connectedness(), sqlPoints};
+                onTopicUnits == 0 ? 0 : (double) hedged / onTopicUnits, connectedness(false), sqlPoints,
+                topTwo(levelSims[2]), topTwo(levelSims[3]), topTwo(forSims), Math.max(-0.5, margin),
+                Math.max(-0.5, marginAnchors), units.isEmpty() ? 0 : (double) onTopicUnits / units.size(),
+                Math.min(2.0, (double) numbers / onTopic) / 2.0, said == 0 ? 0 : (double) negated / said,
+                Math.log1p(Math.min(words, SUBSTANCE_CAP)) / Math.log1p(SUBSTANCE_CAP),
+                Math.log1p(relevantWords) / Math.log1p(250)};
+    }
+
+    /** The mean of the two best values (one sentence alone counts half): breadth without rewarding length. */
+    static double topTwo(double[] values) {
+        double first = 0;
+        double second = 0;
+        for (double v : values) {
+            if (v > first) {
+                second = first;
+                first = v;
+            } else if (v > second) {
+                second = v;
+            }
+        }
+        return (first + second) / 2;
     }
 
     static double max(float[] v, List<Anchor> anchors) {
@@ -223,11 +289,15 @@ public final class AnswerFeatures {
         return onTopic.clone();
     }
 
-    /** Picks the anchors-only features out of a full vector. */
-    static double[] anchorsOnly(double[] full) {
-        double[] out = new double[ANCHOR_NAMES.size()];
+    /** Picks the named features out of a vector over {@link #ALL}. */
+    static double[] select(double[] all, List<String> names) {
+        double[] out = new double[names.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = full[NAMES.indexOf(ANCHOR_NAMES.get(i))];
+            int at = ALL.indexOf(names.get(i));
+            if (at < 0) {
+                throw new IllegalArgumentException("unknown feature " + names.get(i));
+            }
+            out[i] = all[at];
         }
         return out;
     }

@@ -29,7 +29,7 @@ import java.util.Map;
  */
 public final class SemanticScorer {
 
-    public static final String VERSION = "semantic-1";
+    public static final String VERSION = "semantic-2";
     /** A unit counts as on topic when it is this much closer to the prompt or the rubric than to small talk. */
     static final double ON_TOPIC = 0.0;
     /** An answer with no sentence nearer the question or the rubric than small talk is off topic. */
@@ -75,7 +75,7 @@ public final class SemanticScorer {
         return anchors;
     }
 
-    /** Each dimension's feature vector (see {@link AnswerFeatures#NAMES}): what the fit command learns from. */
+    /** Each dimension's feature vector (over {@link AnswerFeatures#ALL}): what the fit command learns from. */
     public Map<String, double[]> features(RubricDefinition rubric, String prompt, String text, boolean sql,
             Map<String, Double> sqlPoints) {
         Prepared p = prepare(rubric, prompt, text, sql, sqlPoints);
@@ -109,9 +109,8 @@ public final class SemanticScorer {
             }
             DimensionAnchors a = p.anchors().get(dimension.key());
             double[] x = p.features().get(dimension.key());
-            int level = a.anchorsOnly()
-                    ? models.anchorsOnly().level(rubric.slug() + "/" + dimension.key(), AnswerFeatures.anchorsOnly(x))
-                    : models.full().level(rubric.slug() + "/" + dimension.key(), x);
+            LevelModel model = a.anchorsOnly() ? models.anchorsOnly() : models.full();
+            int level = model.level(rubric.slug() + "/" + dimension.key(), AnswerFeatures.select(x, model.features()));
             anyAnchorsOnly |= a.anchorsOnly();
             String why = null;
             if (text == null || text.isBlank() || offTopic) {
@@ -122,7 +121,8 @@ public final class SemanticScorer {
                 why = "A list of terms shows vocabulary, not reasoning: say how they connect and what you would decide. ";
             }
             out.add(new DimensionScore(dimension.key(), level, evidence(p.answer(), a, level),
-                    (why == null ? "" : why) + nextStep(dimension, level)));
+                    (why == null ? "" : why) + nextStep(dimension, level),
+                    a.anchorsOnly() ? DimensionScore.ANCHORS_ONLY : DimensionScore.FITTED));
         }
         String scorer = "automated:" + VERSION + "/" + SentenceEncoder.MODEL + "/" + models.full().version()
                 + (anyAnchorsOnly ? "/anchors-only:" + models.anchorsOnly().version() : "");

@@ -34,9 +34,10 @@ class ScorerAgreementTest {
     static final double WITHIN_ONE_FLOOR = 0.90;
     static final double QWK_MARGIN = 0.2;
     /**
-     * Issue #14 asks for the same 0.2 margin over the length-only baseline. NOT MET: on this labelled set length
-     * alone reaches QWK 0.705 on the test split and the scorer 0.723 (docs/scoring-service.md). The gate here is
-     * only that the scorer beats it; raise this to 0.2 when the scorer gets there.
+     * Issue #14 asks for the same 0.2 margin over the length-only baseline. NOT MET: with 84 hard-case answers added
+     * and padding-robust features chosen by cross-validation on the training split, the once-evaluated test split
+     * gives the scorer QWK 0.720 and length alone 0.624 (+0.096; docs/scoring-service.md). The gate stays at main's:
+     * the scorer must beat length. Raise this to 0.2 when a scorer gets there on a fresh evaluation.
      */
     static final double LENGTH_MARGIN = 0.0;
 
