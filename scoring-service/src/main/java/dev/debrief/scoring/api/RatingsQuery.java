@@ -19,18 +19,20 @@ import java.util.UUID;
 /**
  * Every level given in a firm, as ratings of one item: a round's dimension ({@code session:round:dimension}).
  * The automated scorer's level for a round is the rounded mean over the round's answers; a coach's is their
- * current scorecard.
+ * current scorecard. Only an answer's current automated score counts: a re-score by a newer scorer version
+ * supersedes the older one, and the rating names the scorer (with its version) it comes from.
  */
 @ApplicationScoped
 public class RatingsQuery {
 
     public List<Rating> ofFirm(String tenant, Instant from, Instant to) {
-        return collect(AnswerScoreRow.list("tenant = ?1 and scoredAt >= ?2 and scoredAt < ?3", tenant, from, to),
+        return collect(AnswerScoreRow.list(
+                "tenant = ?1 and scoredAt >= ?2 and scoredAt < ?3 and supersededAt is null", tenant, from, to),
                 Scorecard.list("tenant = ?1 and updatedAt >= ?2 and updatedAt < ?3", tenant, from, to));
     }
 
     public List<Rating> ofCandidate(String candidate) {
-        return collect(AnswerScoreRow.list("candidate", candidate), Scorecard.list("candidate", candidate));
+        return collect(AnswerScoreRow.list("candidate = ?1 and supersededAt is null", candidate), Scorecard.list("candidate", candidate));
     }
 
     private static List<Rating> collect(List<AnswerScoreRow> scores, List<Scorecard> cards) {
