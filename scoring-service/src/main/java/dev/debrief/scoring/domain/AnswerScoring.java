@@ -9,6 +9,7 @@ import dev.debrief.contracts.sessions.AnswerSubmitted;
 import dev.debrief.kit.inbox.Inbox;
 import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.kit.tracing.EventTraces;
+import dev.debrief.scoring.domain.semantic.SentenceEncoder;
 import dev.debrief.scoring.persistence.Answer;
 import dev.debrief.scoring.persistence.AnswerScoreRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,6 +17,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
@@ -60,7 +62,10 @@ public class AnswerScoring {
     private final ExecutorService scorers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
             Thread.ofPlatform().name("answer-scorer-", 0).daemon().factory());
 
-    public AnswerScoring(Inbox inbox, Outbox outbox, SqlSandbox sandbox, Clock clock) {
+    public AnswerScoring(Inbox inbox, Outbox outbox, SqlSandbox sandbox, Clock clock,
+            @ConfigProperty(name = "debrief.scoring.encoder.intra-op-threads", defaultValue = "1") int intraOpThreads,
+            @ConfigProperty(name = "debrief.scoring.encoder.inter-op-threads", defaultValue = "1") int interOpThreads) {
+        AnswerScorer.configure(new SentenceEncoder.Threads(intraOpThreads, interOpThreads));
         this.inbox = inbox;
         this.outbox = outbox;
         this.sandbox = sandbox;
