@@ -26,8 +26,10 @@ import java.util.UUID;
 public class RatingsQuery {
 
     public List<Rating> ofFirm(String tenant, Instant from, Instant to) {
-        return collect(AnswerScoreRow.list(
-                "tenant = ?1 and scoredAt >= ?2 and scoredAt < ?3 and supersededAt is null", tenant, from, to),
+        // an automated rating is dated by its answer, not by its scoring: a re-score months later stays in its month
+        return collect(AnswerScoreRow.list("from AnswerScoreRow s where s.tenant = ?1 and s.supersededAt is null and exists "
+                + "(select 1 from Answer a where a.answerId = s.answerId and a.submittedAt >= ?2 and a.submittedAt < ?3)",
+                tenant, from, to),
                 Scorecard.list("tenant = ?1 and updatedAt >= ?2 and updatedAt < ?3", tenant, from, to));
     }
 
@@ -36,20 +38,19 @@ public class RatingsQuery {
     }
 
     private static List<Rating> collect(List<AnswerScoreRow> scores, List<Scorecard> cards) {
-        Map<UUID, Integer> rounds = new HashMap<>();
+        Map<UUID, Answer> answers = new HashMap<>();
         Map<String, double[]> automated = new HashMap<>();
         Map<String, Instant> at = new HashMap<>();
         for (AnswerScoreRow score : scores) {
-            int round = rounds.computeIfAbsent(score.answerId, id -> {
-                Answer a = Answer.findById(id);
-                return a == null ? 0 : a.roundPosition;
-            });
+            Answer answer = answers.computeIfAbsent(score.answerId, Answer::findById);
+            int round = answer == null ? 0 : answer.roundPosition;
+            Instant given = answer == null ? score.scoredAt : answer.submittedAt;
             for (DimensionScore d : score.dimensionScores()) {
                 String key = score.sessionId + ":" + round + ":" + d.key() + "|" + score.scorer;
                 double[] acc = automated.computeIfAbsent(key, k -> new double[2]);
                 acc[0] += d.level();
                 acc[1]++;
-                at.merge(key, score.scoredAt, (a, b) -> b.isAfter(a) ? b : a);
+                at.merge(key, given, (a, b) -> b.isAfter(a) ? b : a);
             }
         }
         List<Rating> ratings = new ArrayList<>();
