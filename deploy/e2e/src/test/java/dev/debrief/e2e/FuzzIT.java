@@ -244,6 +244,9 @@ class FuzzIT {
         if (template.equals("/api/calibration") || template.equals("/api/progress")) {
             return tokens.get("analyst");
         }
+        if (template.startsWith("/api/admin/")) {
+            return tokens.get("admin");
+        }
         return tokens.get("coach");
     }
 

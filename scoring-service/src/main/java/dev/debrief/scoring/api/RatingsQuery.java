@@ -19,35 +19,38 @@ import java.util.UUID;
 /**
  * Every level given in a firm, as ratings of one item: a round's dimension ({@code session:round:dimension}).
  * The automated scorer's level for a round is the rounded mean over the round's answers; a coach's is their
- * current scorecard.
+ * current scorecard. Only an answer's current automated score counts: a re-score by a newer scorer version
+ * supersedes the older one, and the rating names the scorer (with its version) it comes from.
  */
 @ApplicationScoped
 public class RatingsQuery {
 
     public List<Rating> ofFirm(String tenant, Instant from, Instant to) {
-        return collect(AnswerScoreRow.list("tenant = ?1 and scoredAt >= ?2 and scoredAt < ?3", tenant, from, to),
+        // an automated rating is dated by its answer, not by its scoring: a re-score months later stays in its month
+        return collect(AnswerScoreRow.list("from AnswerScoreRow s where s.tenant = ?1 and s.supersededAt is null and exists "
+                + "(select 1 from Answer a where a.answerId = s.answerId and a.submittedAt >= ?2 and a.submittedAt < ?3)",
+                tenant, from, to),
                 Scorecard.list("tenant = ?1 and updatedAt >= ?2 and updatedAt < ?3", tenant, from, to));
     }
 
     public List<Rating> ofCandidate(String candidate) {
-        return collect(AnswerScoreRow.list("candidate", candidate), Scorecard.list("candidate", candidate));
+        return collect(AnswerScoreRow.list("candidate = ?1 and supersededAt is null", candidate), Scorecard.list("candidate", candidate));
     }
 
     private static List<Rating> collect(List<AnswerScoreRow> scores, List<Scorecard> cards) {
-        Map<UUID, Integer> rounds = new HashMap<>();
+        Map<UUID, Answer> answers = new HashMap<>();
         Map<String, double[]> automated = new HashMap<>();
         Map<String, Instant> at = new HashMap<>();
         for (AnswerScoreRow score : scores) {
-            int round = rounds.computeIfAbsent(score.answerId, id -> {
-                Answer a = Answer.findById(id);
-                return a == null ? 0 : a.roundPosition;
-            });
+            Answer answer = answers.computeIfAbsent(score.answerId, Answer::findById);
+            int round = answer == null ? 0 : answer.roundPosition;
+            Instant given = answer == null ? score.scoredAt : answer.submittedAt;
             for (DimensionScore d : score.dimensionScores()) {
                 String key = score.sessionId + ":" + round + ":" + d.key() + "|" + score.scorer;
                 double[] acc = automated.computeIfAbsent(key, k -> new double[2]);
                 acc[0] += d.level();
                 acc[1]++;
-                at.merge(key, score.scoredAt, (a, b) -> b.isAfter(a) ? b : a);
+                at.merge(key, given, (a, b) -> b.isAfter(a) ? b : a);
             }
         }
         List<Rating> ratings = new ArrayList<>();

@@ -31,7 +31,8 @@ public class ScoreResource {
     }
 
     public record ScoreView(UUID scoreId, UUID answerId, UUID sessionId, String rubric, int rubricVersion, String scorer,
-            String scorerKind, double overall, List<DimensionScore> dimensions, JsonNode sql, Instant scoredAt) {
+            String scorerKind, double overall, List<DimensionScore> dimensions, JsonNode sql, Instant scoredAt,
+            Instant supersededAt) {
         static ScoreView of(AnswerScoreRow r) {
             JsonNode sql = null;
             try {
@@ -40,7 +41,7 @@ public class ScoreResource {
                 // an unreadable report is left out rather than failing the read
             }
             return new ScoreView(r.id, r.answerId, r.sessionId, r.rubricSlug, r.rubricVersion, r.scorer, r.scorerKind,
-                    r.overall.doubleValue(), r.dimensionScores(), sql, r.scoredAt);
+                    r.overall.doubleValue(), r.dimensionScores(), sql, r.scoredAt, r.supersededAt);
         }
     }
 

@@ -31,8 +31,8 @@ public final class AnswerScorer {
     static final Set<String> STRUCTURAL = Set.of("decision-spine", "optionality-preservation", "causality-rigor",
             "tradeoffs-named");
     private static final Pattern FIRST_PERSON_ACTION = Pattern.compile("^(i|we)$");
-    /** ONNX Runtime threads per run: the service scores a poll's answers on all cores already. */
-    static final int ENCODER_THREADS = Integer.getInteger("debrief.scoring.encoder-threads", 1);
+    /** ONNX Runtime's threads for the shared scorer: set before its first use (the service does at startup). */
+    private static volatile SentenceEncoder.Threads encoderThreads = SentenceEncoder.Threads.fromSystemProperties();
 
     private final TextAnalyzer analyzer;
     private final SemanticScorer semantic;
@@ -48,6 +48,11 @@ public final class AnswerScorer {
         static final AnswerScorer INSTANCE = load();
     }
 
+    /** The encoder's threads for {@link #shared()}; only a call before its first use has an effect. */
+    public static void configure(SentenceEncoder.Threads threads) {
+        encoderThreads = threads;
+    }
+
     /** One scorer per JVM: the models (about 30 MB) load once, and the seeded rubrics' anchors are embedded then. */
     public static AnswerScorer shared() {
         return Shared.INSTANCE;
@@ -55,7 +60,7 @@ public final class AnswerScorer {
 
     private static AnswerScorer load() {
         TextAnalyzer analyzer = new TextAnalyzer();
-        SentenceEncoder encoder = new SentenceEncoder(ENCODER_THREADS);
+        SentenceEncoder encoder = new SentenceEncoder(encoderThreads);
         AnchorBank anchors = new AnchorBank(encoder);
         RubricSeeder.read().forEach(anchors::warm);
         return new AnswerScorer(analyzer, new SemanticScorer(analyzer, encoder, anchors, SemanticScorer.Models.load()));

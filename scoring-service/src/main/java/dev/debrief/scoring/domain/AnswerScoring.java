@@ -9,6 +9,7 @@ import dev.debrief.contracts.sessions.AnswerSubmitted;
 import dev.debrief.kit.inbox.Inbox;
 import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.kit.tracing.EventTraces;
+import dev.debrief.scoring.domain.semantic.SentenceEncoder;
 import dev.debrief.scoring.persistence.Answer;
 import dev.debrief.scoring.persistence.AnswerScoreRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,6 +17,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
@@ -60,7 +62,10 @@ public class AnswerScoring {
     private final ExecutorService scorers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
             Thread.ofPlatform().name("answer-scorer-", 0).daemon().factory());
 
-    public AnswerScoring(Inbox inbox, Outbox outbox, SqlSandbox sandbox, Clock clock) {
+    public AnswerScoring(Inbox inbox, Outbox outbox, SqlSandbox sandbox, Clock clock,
+            @ConfigProperty(name = "debrief.scoring.encoder.intra-op-threads", defaultValue = "1") int intraOpThreads,
+            @ConfigProperty(name = "debrief.scoring.encoder.inter-op-threads", defaultValue = "1") int interOpThreads) {
+        AnswerScorer.configure(new SentenceEncoder.Threads(intraOpThreads, interOpThreads));
         this.inbox = inbox;
         this.outbox = outbox;
         this.sandbox = sandbox;
@@ -226,14 +231,29 @@ public class AnswerScoring {
             LOG.warnf("No rubric %s for answer %s: kept unscored", submitted.rubric(), submitted.answerId());
             return Optional.empty();
         }
-        AnswerScorer.Result result = p.result();
-        AnswerScoreRow row = persist(answer, p.rubric().get(), result);
+        AnswerScoreRow row;
         try (var trace = EventTraces.enter(envelope.id())) { // the score goes on in its answer's trace
-            outbox.publish(EventType.ANSWER_SCORED, answer.sessionId, answer.tenant, new AnswerScored(row.id,
-                    answer.sessionId, answer.answerId, answer.questionId, answer.questionVersion, row.rubricSlug,
-                    row.rubricVersion, row.scorer, row.scorerKind, result.overall(), result.dimensions(), row.scoredAt));
+            row = record(answer, p.rubric().get().slug(), p.rubric().get().version(), p.result(), null);
         }
         return Optional.of(row.id);
+    }
+
+    /**
+     * Stores an automated score and publishes {@code score.answer-scored} in the caller's transaction. A re-score
+     * names the score it replaces, which is marked superseded in the same transaction: readers see one or the other.
+     */
+    public AnswerScoreRow record(Answer answer, String rubricSlug, int rubricVersion, AnswerScorer.Result result,
+            AnswerScoreRow supersedes) {
+        if (supersedes != null) {
+            supersedes.supersededAt = clock.instant();
+            supersedes.persistAndFlush(); // before the insert: one current score per answer (a partial unique index)
+        }
+        AnswerScoreRow row = persist(answer, rubricSlug, rubricVersion, result);
+        outbox.publish(EventType.ANSWER_SCORED, answer.sessionId, answer.tenant, new AnswerScored(row.id,
+                answer.sessionId, answer.answerId, answer.questionId, answer.questionVersion, row.rubricSlug,
+                row.rubricVersion, row.scorer, row.scorerKind, result.overall(), result.dimensions(), row.scoredAt,
+                supersedes == null ? null : supersedes.id));
+        return row;
     }
 
     private SqlOutcome compareInSandbox(AnswerSubmitted submitted) {
@@ -272,15 +292,15 @@ public class AnswerScoring {
         return answer;
     }
 
-    private AnswerScoreRow persist(Answer answer, RubricRef rubric, AnswerScorer.Result result) {
+    private AnswerScoreRow persist(Answer answer, String rubricSlug, int rubricVersion, AnswerScorer.Result result) {
         AnswerScoreRow row = new AnswerScoreRow();
         row.id = UUID.randomUUID();
         row.answerId = answer.answerId;
         row.sessionId = answer.sessionId;
         row.tenant = answer.tenant;
         row.candidate = answer.candidate;
-        row.rubricSlug = rubric.slug();
-        row.rubricVersion = rubric.version();
+        row.rubricSlug = rubricSlug;
+        row.rubricVersion = rubricVersion;
         row.scorer = result.scorer();
         row.scorerKind = "AUTOMATED";
         row.overall = BigDecimal.valueOf(result.overall());
@@ -314,7 +334,7 @@ public class AnswerScoring {
         }
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -2,9 +2,7 @@ package dev.debrief.scoring.domain;
 
 import dev.debrief.kit.text.Markdown;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /** A debrief as Markdown for people and as an SVG radar of the dimensions. */
 public final class DebriefRenderer {
@@ -60,57 +58,95 @@ public final class DebriefRenderer {
                 + (p.feedback() == null ? "" : ": " + Markdown.inline(p.feedback())) + "\n";
     }
 
-    /** A radar: one axis per dimension (mean panel level across rounds), rings at levels 1–4. */
+    /**
+     * Radar charts of the mean panel level per dimension, one per rubric with at most {@link RadarLayout#MAX_AXES}
+     * axes, rings at levels 1–4, each axis labelled with the dimension's name and level ({@link RadarLayout}).
+     */
     public static String radarSvg(Debrief d) {
-        Map<String, double[]> axes = new LinkedHashMap<>();
-        for (Debrief.Round r : d.rounds()) {
-            for (Debrief.Dimension dim : r.dimensions()) {
-                double[] acc = axes.computeIfAbsent(dim.name(), k -> new double[2]);
-                acc[0] += dim.level();
-                acc[1]++;
-            }
-        }
-        int width = 780;
-        int height = 520;
-        double cx = width / 2.0;
-        double cy = height / 2.0 + 10;
-        double radius = 160;
-        int n = Math.max(axes.size(), 1);
+        RadarLayout.Layout layout = RadarLayout.of(d);
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" font-family=\"sans-serif\">\n");
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+                + "viewBox=\"0 0 %.0f %.0f\" font-family=\"DejaVu Sans, Verdana, sans-serif\">%n",
+                layout.width(), layout.height(), layout.width(), layout.height()));
         svg.append("<title>Debrief radar: ").append(d.recommendation()).append(", overall ").append(fmt(d.overall()))
                 .append("</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"34\" font-size=\"20\" font-weight=\"bold\" "
+                + "text-anchor=\"middle\">%s · %s of 4</text>%n", layout.width() / 2, d.recommendation(), fmt(d.overall())));
+        for (RadarLayout.Chart chart : layout.charts()) {
+            chart(svg, chart);
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static void chart(StringBuilder svg, RadarLayout.Chart c) {
+        int n = Math.max(c.axes().size(), 1);
+        double r = RadarLayout.RADIUS;
+        svg.append("<g>\n");
+        svg.append(String.format(Locale.ROOT, "<line x1=\"16\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>%n",
+                c.top(), c.width() - 16, c.top()));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"16\" font-weight=\"bold\" "
+                + "text-anchor=\"middle\" fill=\"#111827\">%s</text>%n", c.width() / 2, c.top() + 24, escape(c.title())));
         for (int ring = 1; ring <= 4; ring++) {
-            svg.append("<polygon fill=\"none\" stroke=\"#ddd\" points=\"").append(polygon(n, cx, cy, radius * ring / 4))
-                    .append("\"/>\n");
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#999\">%d</text>%n",
-                    cx + 3, cy - radius * ring / 4 - 2, ring));
+            String stroke = ring == 4 ? "#9ca3af" : "#e5e7eb";
+            if (n < 3) { // one or two axes make no polygon: rings as circles
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"none\" stroke=\"%s\"/>%n",
+                        c.cx(), c.cy(), r * ring / 4, stroke));
+            } else {
+                svg.append("<polygon fill=\"none\" stroke=\"").append(stroke).append("\" points=\"")
+                        .append(polygon(n, c.cx(), c.cy(), r * ring / 4)).append("\"/>\n");
+            }
         }
         StringBuilder points = new StringBuilder();
-        int i = 0;
-        for (var axis : axes.entrySet()) {
-            double angle = -Math.PI / 2 + 2 * Math.PI * i / n;
-            double level = axis.getValue()[0] / axis.getValue()[1];
-            double x = cx + Math.cos(angle) * radius;
-            double y = cy + Math.sin(angle) * radius;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#bbb\"/>%n",
-                    cx, cy, x, y));
-            double lx = cx + Math.cos(angle) * (radius + 12);
-            double ly = cy + Math.sin(angle) * (radius + 12) + 4;
-            String anchor = Math.cos(angle) > 0.3 ? "start" : Math.cos(angle) < -0.3 ? "end" : "middle";
-            ly += Math.sin(angle) > 0.9 ? 10 : Math.sin(angle) < -0.9 ? -4 : 0;
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"%s\">%s (%s)</text>%n",
-                    lx, ly, anchor, escape(axis.getKey()), fmt(level)));
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", cx + Math.cos(angle) * radius * level / 4,
-                    cy + Math.sin(angle) * radius * level / 4));
-            i++;
+        for (RadarLayout.Axis a : c.axes()) {
+            double x = c.cx() + Math.cos(a.angle()) * r;
+            double y = c.cy() + Math.sin(a.angle()) * r;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#d1d5db\"/>%n",
+                    c.cx(), c.cy(), x, y));
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", c.cx() + Math.cos(a.angle()) * r * a.level() / 4,
+                    c.cy() + Math.sin(a.angle()) * r * a.level() / 4));
         }
-        svg.append("<polygon fill=\"#3b82f6\" fill-opacity=\"0.35\" stroke=\"#1d4ed8\" stroke-width=\"2\" points=\"")
-                .append(points.toString().trim()).append("\"/>\n");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"26\" font-size=\"17\" font-weight=\"bold\" text-anchor=\"middle\">%s · %s of 4</text>%n",
-                cx, d.recommendation(), fmt(d.overall())));
-        return svg.append("</svg>\n").toString();
+        if (c.axes().size() >= 3) {
+            svg.append("<polygon fill=\"#3b82f6\" fill-opacity=\"0.3\" stroke=\"#1d4ed8\" stroke-width=\"2\" points=\"")
+                    .append(points.toString().trim()).append("\"/>\n");
+        }
+        for (RadarLayout.Axis a : c.axes()) {
+            double x = c.cx() + Math.cos(a.angle()) * r * a.level() / 4;
+            double y = c.cy() + Math.sin(a.angle()) * r * a.level() / 4;
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#1d4ed8\"/>%n", x, y));
+        }
+        // the ring levels beside the first axis, haloed in white so the shape's edges and dots don't hide them
+        for (int ring = 1; ring <= 4; ring++) {
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#6b7280\" "
+                    + "text-anchor=\"end\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">%d</text>%n",
+                    c.cx() - 5, c.cy() - r * ring / 4 + 12, ring));
+        }
+        for (RadarLayout.Axis a : c.axes()) {
+            label(svg, a);
+        }
+        svg.append("</g>\n");
+    }
+
+    private static void label(StringBuilder svg, RadarLayout.Axis a) {
+        RadarLayout.Box b = a.label();
+        double x = switch (a.anchor()) {
+            case "start" -> b.x();
+            case "end" -> b.x() + b.width();
+            default -> b.x() + b.width() / 2;
+        };
+        svg.append("<text font-size=\"").append(fmt0(RadarLayout.FONT)).append("\" text-anchor=\"").append(a.anchor())
+                .append("\" fill=\"#111827\"><title>").append(escape(a.name())).append("</title>");
+        for (int i = 0; i < a.lines().size(); i++) {
+            boolean level = i == a.lines().size() - 1;
+            // baseline of line i: the line's top plus the font's ascent (about 0.8 em) within a LINE-high row
+            svg.append(String.format(Locale.ROOT, "<tspan x=\"%.1f\" y=\"%.1f\"%s>%s</tspan>", x,
+                    b.y() + i * RadarLayout.LINE + RadarLayout.FONT * 0.95,
+                    level ? " fill=\"#1d4ed8\" font-weight=\"bold\"" : "", escape(a.lines().get(i))));
+        }
+        svg.append("</text>\n");
+    }
+
+    private static String fmt0(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
     }
 
     private static String polygon(int n, double cx, double cy, double r) {

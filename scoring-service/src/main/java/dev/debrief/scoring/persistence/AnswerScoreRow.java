@@ -61,6 +61,10 @@ public class AnswerScoreRow extends PanacheEntityBase {
     @Column(name = "scored_at", nullable = false)
     public Instant scoredAt;
 
+    /** When a re-score by a newer scorer version replaced this one; null while it is the answer's current score. */
+    @Column(name = "superseded_at")
+    public Instant supersededAt;
+
     public List<DimensionScore> dimensionScores() {
         try {
             return Json.mapper().readValue(dimensions, DIMENSIONS);
@@ -69,7 +73,13 @@ public class AnswerScoreRow extends PanacheEntityBase {
         }
     }
 
+    /** The session's current scores (a superseded one is history, not a figure). */
     public static List<AnswerScoreRow> ofSession(UUID sessionId) {
-        return list("sessionId = ?1 order by scoredAt", sessionId);
+        return list("sessionId = ?1 and supersededAt is null order by scoredAt", sessionId);
+    }
+
+    /** The answer's current automated score, if it has one. */
+    public static java.util.Optional<AnswerScoreRow> currentOf(UUID answerId) {
+        return find("answerId = ?1 and scorerKind = 'AUTOMATED' and supersededAt is null", answerId).firstResultOptional();
     }
 }

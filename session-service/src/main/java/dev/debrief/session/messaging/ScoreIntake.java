@@ -33,7 +33,8 @@ import java.util.UUID;
  * {@code session-service} (nothing is missed while replicas restart) and each replica's own group (so
  * every replica learns of every score for the sockets it holds). The inbox stores each score once; a
  * replica that loses the race waits on the winner's insert, so once it returns the entry is committed
- * and its nudge finds it.
+ * and its nudge finds it. A re-score names the score it supersedes, which is then removed: an answer shows its
+ * current score.
  */
 @ApplicationScoped
 public class ScoreIntake {
@@ -111,6 +112,10 @@ public class ScoreIntake {
         if (answer == null || !answer.session.id.equals(score.sessionId())) {
             LOG.debugf("Score %s names no answer of ours", score.scoreId());
             return;
+        }
+        if (score.supersedes() != null) {
+            // a re-score by a newer scorer version: the answer shows the newer score only (the timeline keeps both)
+            AnswerScore.delete("scoreId = ?1 and answerId = ?2", score.supersedes(), answer.id);
         }
         AnswerScore stored = new AnswerScore();
         stored.scoreId = score.scoreId() != null ? score.scoreId() : UUID.fromString(envelope.id());

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** data of {@code dev.debrief.score.answer-scored}: one scorer's levels for one answer, with evidence. */
+/**
+ * data of {@code dev.debrief.score.answer-scored}: one scorer's levels for one answer, with evidence. A re-score (a
+ * newer scorer version) names the score it replaces in {@code supersedes}: consumers keep the newer one.
+ */
 public record AnswerScored(
         UUID scoreId,
         UUID sessionId,
@@ -19,7 +22,16 @@ public record AnswerScored(
         String scorerKind,
         double overall,
         List<DimensionScore> dimensions,
-        Instant scoredAt) {
+        Instant scoredAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID supersedes) {
+
+    /** A first score of its answer: it supersedes nothing. */
+    public AnswerScored(UUID scoreId, UUID sessionId, UUID answerId, UUID questionId, int questionVersion, String rubric,
+            int rubricVersion, String scorer, String scorerKind, double overall, List<DimensionScore> dimensions,
+            Instant scoredAt) {
+        this(scoreId, sessionId, answerId, questionId, questionVersion, rubric, rubricVersion, scorer, scorerKind,
+                overall, dimensions, scoredAt, null);
+    }
 
     /**
      * A level 1–4 on one rubric dimension, the quoted spans it rests on and one sentence of feedback. {@code

@@ -38,15 +38,38 @@ public final class SentenceEncoder implements AutoCloseable {
     private final boolean typeIds;
 
     /**
-     * @param intraOpThreads ONNX Runtime's threads inside one run. The service already scores a poll's answers on
-     *                       all cores, so one thread per run avoids two pools fighting for the same two cores.
+     * ONNX Runtime's threads. {@code intraOp}: threads inside one run (one operator's work split up); {@code interOp}:
+     * threads running independent operators side by side (this graph is a chain, so more than one buys nothing). The
+     * service scores a chunk's answers on one thread per core already, so one intra-op thread per run keeps two pools
+     * from fighting over the same cores; a replica that scores one answer at a time would give intra-op the cores.
+     * Read from {@code debrief.scoring.encoder.intra-op-threads} and {@code ...inter-op-threads} (application
+     * properties, or system properties where no Quarkus config is around, such as the benchmark).
      */
+    public record Threads(int intraOp, int interOp) {
+
+        public Threads {
+            intraOp = Math.max(1, intraOp);
+            interOp = Math.max(1, interOp);
+        }
+
+        public static Threads fromSystemProperties() {
+            return new Threads(Integer.getInteger("debrief.scoring.encoder.intra-op-threads", 1),
+                    Integer.getInteger("debrief.scoring.encoder.inter-op-threads", 1));
+        }
+    }
+
     public SentenceEncoder(int intraOpThreads) {
+        this(new Threads(intraOpThreads, 1));
+    }
+
+    public SentenceEncoder(Threads threads) {
         try {
             env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(Math.max(1, intraOpThreads));
-            options.setInterOpNumThreads(1);
+            options.setIntraOpNumThreads(threads.intraOp());
+            options.setInterOpNumThreads(threads.interOp());
+            options.setExecutionMode(threads.interOp() > 1 ? OrtSession.SessionOptions.ExecutionMode.PARALLEL
+                    : OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             session = env.createSession(read(MODEL_RESOURCE), options);
             typeIds = session.getInputNames().contains("token_type_ids");
