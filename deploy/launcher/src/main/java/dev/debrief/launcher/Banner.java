@@ -17,7 +17,8 @@ final class Banner {
         if (!config.infraOnly()) {
             out.add("  Gateway (the API)      http://localhost:" + p.gateway() + "   Swagger UI http://localhost:" + p.gateway() + "/q/swagger-ui");
             out.add("  question-service       http://localhost:" + p.question() + "/q/swagger-ui");
-            out.add("  session-service        http://localhost:" + p.session() + "/q/swagger-ui");
+            out.add("  session-service        http://localhost:" + p.session() + "/q/swagger-ui"
+                    + (config.sessionReplicas() > 1 ? "   replicas on " + config.sessionPorts().subList(1, config.sessionReplicas()) : ""));
             out.add("  scoring-service        http://localhost:" + p.scoring() + "/q/swagger-ui");
         }
         out.add("  Keycloak admin console http://localhost:" + p.keycloak() + "/admin/   (demo login "

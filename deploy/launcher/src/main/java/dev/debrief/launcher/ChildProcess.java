@@ -104,6 +104,14 @@ final class ChildProcess {
         leftovers.forEach(handle -> awaitExit(handle, TimeUnit.SECONDS.toNanos(5)));
     }
 
+    /** SIGKILL to the process and all its descendants, as a crash: no shutdown hook runs. */
+    void kill() {
+        LIVE.remove(this);
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(handle -> awaitExit(handle, TimeUnit.SECONDS.toNanos(10)));
+    }
+
     static void stopStragglers() {
         List.copyOf(LIVE).forEach(child -> child.stop(Duration.ofSeconds(10)));
     }

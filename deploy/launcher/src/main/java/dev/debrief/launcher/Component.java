@@ -7,6 +7,11 @@ interface Component {
 
     void stop();
 
+    /** Gone at once, as after a crash (SIGKILL, no shutdown); by default an orderly stop. */
+    default void kill() {
+        stop();
+    }
+
     /** Why this stop may take longer than usual, or empty. */
     default String stopNote() {
         return "";

@@ -149,4 +149,9 @@ final class KafkaBroker implements Component {
     public void stop() {
         process.stop(Duration.ofSeconds(20));
     }
+
+    @Override
+    public void kill() {
+        process.kill();
+    }
 }

@@ -13,7 +13,7 @@ public final class LocalStack {
 
     private static final Set<String> FLAGS = Set.of("infra-only", "help");
     private static final Set<String> VALUED = Set.copyOf(
-            java.util.stream.Stream.concat(Arrays.stream(Ports.OPTION_NAMES), java.util.stream.Stream.of("home", "repo-root", "service-jvm-options", "class-data-archives")).toList());
+            java.util.stream.Stream.concat(Arrays.stream(Ports.OPTION_NAMES), java.util.stream.Stream.of("home", "repo-root", "service-jvm-options", "class-data-archives", "session-replicas")).toList());
 
     private LocalStack() {
     }
@@ -71,6 +71,7 @@ public final class LocalStack {
                 option("--service-jvm-options=OPTS", "each service's JVM options", "DEBRIEF_SERVICE_JVM_OPTIONS"),
                 option("", "(default \"" + defaults + "\")", ""),
                 option("--class-data-archives=false", "no class-data archive per service", "DEBRIEF_CLASS_DATA_ARCHIVES"),
+                option("--session-replicas=N", "session-service processes (default 1; n on port+2(n-1))", "DEBRIEF_SESSION_REPLICAS"),
                 option("--help", "this text", ""),
                 "",
                 "Ports (defaults: gateway 8080, services 8081-8083, Keycloak 8180 and 8190, PostgreSQL 15432, Kafka 19092 and 19093):",

@@ -20,7 +20,7 @@ public final class Progress {
 
     /** A line about one part of the stack, its name in a column: "[   3.9 s] Kafka            ready in 3.2 s". */
     public void step(String part, String message) {
-        say(String.format(Locale.ROOT, "%-17s%s", part, message));
+        say(String.format(Locale.ROOT, "%-18s%s", part, message));
     }
 
     /** Prints text as it is, for the banner and log tails. */

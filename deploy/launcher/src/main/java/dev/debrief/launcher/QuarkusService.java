@@ -42,14 +42,19 @@ final class QuarkusService implements Component {
         }
     }
 
-    private final Module module;
+    private final String name;
     private final ChildProcess process;
     private final boolean writesArchiveOnStop;
 
-    private QuarkusService(Module module, ChildProcess process, boolean writesArchiveOnStop) {
-        this.module = module;
+    private QuarkusService(String name, ChildProcess process, boolean writesArchiveOnStop) {
+        this.name = name;
         this.process = process;
         this.writesArchiveOnStop = writesArchiveOnStop;
+    }
+
+    /** session-service, session-service-2, …: each replica has its own name, log and working directory. */
+    static String name(Module module, int replica) {
+        return replica == 1 ? module.directory : module.directory + "-" + replica;
     }
 
     /** Fails before anything starts when a service was never built. */
@@ -63,8 +68,14 @@ final class QuarkusService implements Component {
     }
 
     static QuarkusService start(Module module, StackConfig config, Readiness readiness) {
-        int port = module.port(config.ports());
-        Path workDir = config.home().resolve("services").resolve(module.directory);
+        return start(module, 1, config, readiness);
+    }
+
+    /** Replica {@code replica} (from 1) of a module; only session-service runs more than one. */
+    static QuarkusService start(Module module, int replica, StackConfig config, Readiness readiness) {
+        String name = name(module, replica);
+        int port = module == Module.SESSION ? config.sessionPorts().get(replica - 1) : module.port(config.ports());
+        Path workDir = config.home().resolve("services").resolve(name);
         List<String> command = new ArrayList<>();
         command.add(JavaRuntime.java());
         command.addAll(config.serviceJvmOptions());
@@ -75,9 +86,10 @@ final class QuarkusService implements Component {
         command.addAll(archive.options());
         command.add("-jar");
         command.add(module.fastJar(config.repoRoot()).toString());
-        ChildProcess process = ChildProcess.start(module.directory, command, environment(module, config.ports()),
-                workDir, config.logs().resolve(module.directory + ".log"));
-        QuarkusService service = new QuarkusService(module, process, archive.writtenOnStop());
+        Map<String, String> env = environment(module, config.ports(), config.sessionPorts());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        ChildProcess process = ChildProcess.start(name, command, env, workDir, config.logs().resolve(name + ".log"));
+        QuarkusService service = new QuarkusService(name, process, archive.writtenOnStop());
         try {
             readiness.awaitHttpOk(process, URI.create("http://localhost:" + port + "/q/health/ready"), READY_TIMEOUT);
         } catch (RuntimeException e) {
@@ -89,6 +101,11 @@ final class QuarkusService implements Component {
 
     /** The addresses of everything a service talks to, as environment variables that override its defaults. */
     static Map<String, String> environment(Module module, Ports ports) {
+        return environment(module, ports, java.util.List.of(ports.session()));
+    }
+
+    /** The same, with the gateway balancing over every session-service replica. */
+    static Map<String, String> environment(Module module, Ports ports, List<Integer> sessionPorts) {
         Map<String, String> env = new HashMap<>();
         env.put("MALLOC_ARENA_MAX", "2"); // fewer glibc malloc arenas: tens of MB less RSS for a JVM, no cost here
         env.put("QUARKUS_HTTP_PORT", Integer.toString(module.port(ports)));
@@ -99,7 +116,8 @@ final class QuarkusService implements Component {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.issuer(ports));
         if (module == Module.GATEWAY) {
             env.put("DEBRIEF_GATEWAY_UPSTREAM_QUESTION", "http://localhost:" + ports.question());
-            env.put("DEBRIEF_GATEWAY_UPSTREAM_SESSION", "http://localhost:" + ports.session());
+            env.put("DEBRIEF_GATEWAY_UPSTREAM_SESSION", String.join(",",
+                    sessionPorts.stream().map(port -> "http://localhost:" + port).toList()));
             env.put("DEBRIEF_GATEWAY_UPSTREAM_SCORING", "http://localhost:" + ports.scoring());
         }
         if (module == Module.SCORING) { // candidates' SQL runs in a database of its own, as a role of its own
@@ -113,7 +131,7 @@ final class QuarkusService implements Component {
 
     @Override
     public String name() {
-        return module.directory;
+        return name;
     }
 
     @Override
@@ -124,5 +142,10 @@ final class QuarkusService implements Component {
     @Override
     public void stop() {
         process.stop(Duration.ofSeconds(30)); // the first stop after a build also writes the class-data archive
+    }
+
+    @Override
+    public void kill() {
+        process.kill();
     }
 }

@@ -17,6 +17,7 @@ public final class Stack implements AutoCloseable {
     private final StackConfig config;
     private final Progress progress;
     private final Deque<Component> started = new ArrayDeque<>();
+    private final java.util.Map<String, Restartable> parts = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread shutdownHook = new Thread(this::close, "debrief-stack-shutdown");
@@ -33,7 +34,7 @@ public final class Stack implements AutoCloseable {
 
     /** Starts everything and waits until each part is ready; on a failure stops what did start and rethrows. */
     public static Stack start(StackConfig config, Progress progress) {
-        PortCheck.requireFree(config.ports().wanted(config.infraOnly()));
+        PortCheck.requireFree(config.wantedPorts());
         if (!config.infraOnly()) {
             QuarkusService.requireBuilt(config.repoRoot());
         }
@@ -61,7 +62,13 @@ public final class Stack implements AutoCloseable {
                 () -> KeycloakServer.start(config, readiness, progress));
         if (!config.infraOnly()) {
             for (QuarkusService.Module module : QuarkusService.Module.values()) {
-                startTimed(module.directory, ":" + module.port(ports), () -> QuarkusService.start(module, config, readiness));
+                int replicas = module == QuarkusService.Module.SESSION ? config.sessionReplicas() : 1;
+                for (int n = 1; n <= replicas; n++) {
+                    int replica = n;
+                    int port = module == QuarkusService.Module.SESSION ? config.sessionPorts().get(n - 1) : module.port(ports);
+                    startTimed(QuarkusService.name(module, replica), ":" + port,
+                            () -> QuarkusService.start(module, replica, config, readiness));
+                }
             }
         }
         progress.say("All " + started.size() + " processes ready in " + Progress.took(startNanos));
@@ -70,10 +77,13 @@ public final class Stack implements AutoCloseable {
     private void startTimed(String name, String where, java.util.function.Supplier<Component> starter) {
         long began = System.nanoTime();
         progress.step(name, "starting on " + where);
-        Component component = starter.get();
+        Restartable part = new Restartable(name, starter);
+        part.start();
+        Component component = part;
         synchronized (this) {
             if (!closed.get()) {
                 started.push(component);
+                parts.put(name, part);
                 component = null;
             }
         }
@@ -94,6 +104,11 @@ public final class Stack implements AutoCloseable {
 
     public StackConfig config() {
         return config;
+    }
+
+    /** Stops, kills and restarts parts of this running stack, for the fault-injection tests. */
+    public Faults faults() {
+        return new Faults(parts);
     }
 
     /**

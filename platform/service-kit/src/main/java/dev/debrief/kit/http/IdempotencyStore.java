@@ -23,6 +23,12 @@ import java.util.Optional;
 public class IdempotencyStore {
 
     static final Duration KEPT_FOR = Duration.ofHours(24);
+    /**
+     * A claim still without an answer after this long belongs to a request that died with its process (a SIGKILL
+     * between the claim and its answer): the retry takes it over instead of hearing 409 for a day. Far above the
+     * gateway's upstream timeout, so a request still running is never taken over.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     private final AgroalDataSource dataSource;
     private final Clock clock;
@@ -44,11 +50,12 @@ public class IdempotencyStore {
     Optional<Stored> claim(String caller, String key, String fingerprint) {
         Timestamp now = Timestamp.from(clock.instant());
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement expired = c.prepareStatement(
-                    "delete from idempotency_key where caller = ? and key = ? and created_at < ?")) {
+            try (PreparedStatement expired = c.prepareStatement("delete from idempotency_key where caller = ? and key = ?"
+                    + " and (created_at < ? or status is null and created_at < ?)")) {
                 expired.setString(1, caller);
                 expired.setString(2, key);
                 expired.setTimestamp(3, Timestamp.from(clock.instant().minus(KEPT_FOR)));
+                expired.setTimestamp(4, Timestamp.from(clock.instant().minus(ABANDONED_AFTER)));
                 expired.executeUpdate();
             }
             try (PreparedStatement insert = c.prepareStatement("insert into idempotency_key "
