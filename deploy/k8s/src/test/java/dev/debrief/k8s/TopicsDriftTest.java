@@ -104,6 +104,21 @@ class TopicsDriftTest {
         assertTrue(Manifests.named("base", "KafkaUser", "analytics").isObject(), "an analytics user exists");
     }
 
+    @Test
+    void shouldLetAnalyticsReadTheRedactedProjectionThatTheSessionAndScoreOutboxesWrite() {
+        boolean declaredOpen = false;
+        for (JsonNode topic : Declared.topics()) {
+            declaredOpen |= topic.path("name").asText().equals("debrief.analytics.v1") && !topic.path("restricted").asBoolean(true);
+        }
+        assertTrue(declaredOpen, "topics.json declares the projection unrestricted");
+        JsonNode analytics = Manifests.named("base", "KafkaUser", "analytics").path("spec").path("authorization").path("acls");
+        assertTrue(granted(analytics, "topic", "debrief.analytics.v1", "Read"), "analytics reads the projection");
+        for (String writer : List.of("session-service", "scoring-service")) {
+            JsonNode acls = Manifests.named("base", "KafkaUser", writer).path("spec").path("authorization").path("acls");
+            assertTrue(granted(acls, "topic", "debrief.analytics.v1", "Write"), writer + " writes the projection");
+        }
+    }
+
     private static boolean granted(JsonNode acls, String type, String name, String operation) {
         for (JsonNode acl : acls) {
             JsonNode resource = acl.path("resource");

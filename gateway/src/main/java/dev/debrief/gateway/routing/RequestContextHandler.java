@@ -2,6 +2,7 @@ package dev.debrief.gateway.routing;
 
 import dev.debrief.gateway.config.GatewayConfig;
 import dev.debrief.gateway.security.TokenFacts;
+import dev.debrief.kit.tracing.EventTraces;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -46,7 +47,9 @@ public class RequestContextHandler implements Handler<RoutingContext> {
         String requestId = incomingId != null && SAFE_ID.matcher(incomingId).matches()
                 ? incomingId
                 : randomId();
-        String traceparent = TraceContext.next(headers.get(GatewayHeaders.TRACEPARENT));
+        // with tracing on, the gateway's own server span (in the caller's trace) is the parent of what follows
+        String traced = EventTraces.currentTraceparent();
+        String traceparent = traced != null ? traced : TraceContext.next(headers.get(GatewayHeaders.TRACEPARENT));
         String host = authorityOf(request);
 
         dropReservedHeaders(headers);

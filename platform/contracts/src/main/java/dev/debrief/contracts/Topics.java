@@ -11,6 +11,11 @@ public final class Topics {
     public static final String SESSIONS = "debrief.sessions.v1";
     /** Automated and human scores and debriefs, keyed by session id. */
     public static final String SCORES = "debrief.scores.v1";
+    /**
+     * The redacted copy of the session and score events for analytics, keyed by session id: ids, levels, counts and
+     * timings, no candidate content, answer keys or names (docs/events.md). Written by the same outboxes.
+     */
+    public static final String ANALYTICS = "debrief.analytics.v1";
     /** Session events scoring-service gave up on (after its retries), for an operator to re-drive. */
     public static final String SESSIONS_DEAD_LETTERS_SCORING = "debrief.dlt.scoring-service.sessions.v1";
     /** Score events session-service gave up on (after its retries), for an operator to re-drive. */

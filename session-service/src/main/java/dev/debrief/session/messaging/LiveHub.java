@@ -59,9 +59,12 @@ public class LiveHub {
     private final ExecutorService pushers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("live-push-", 0).factory());
 
-    public LiveHub(Timeline timeline, EntityManager entityManager) {
+    private final LivePushTraces traces;
+
+    public LiveHub(Timeline timeline, EntityManager entityManager, LivePushTraces traces) {
         this.timeline = timeline;
         this.entityManager = entityManager;
+        this.traces = traces;
     }
 
     /** Registers a socket that has seen everything up to {@code after} and sends it what it missed. */
@@ -151,12 +154,12 @@ public class LiveHub {
     private record Subscriber(WebSocketConnection connection, long sent) {
     }
 
-    /** An entry in its wire form, rendered once for every socket of the session. */
-    private record Rendered(long seq, String text) {
+    /** An entry in its wire form, rendered once for every socket of the session, with the trace it was written in. */
+    private record Rendered(long seq, String type, String traceparent, String text) {
     }
 
     private static List<Rendered> render(List<TimelineEntry> entries) {
-        return entries.stream().map(e -> new Rendered(e.seq, LiveMessage.of(e))).toList();
+        return entries.stream().map(e -> new Rendered(e.seq, e.type, e.traceparent, LiveMessage.of(e))).toList();
     }
 
     /** One session's sockets; at most one drain runs at a time, and a nudge during a drain runs it again. */
@@ -247,7 +250,8 @@ public class LiveHub {
             try {
                 for (Rendered message : messages) {
                     if (message.seq() == sent + 1) {
-                        connection.sendTextAndAwait(message.text());
+                        traces.push(sessionId, message.seq(), message.type(), message.traceparent(),
+                                () -> connection.sendTextAndAwait(message.text()));
                         sent = message.seq();
                     } else if (message.seq() > sent + 1) {
                         break;

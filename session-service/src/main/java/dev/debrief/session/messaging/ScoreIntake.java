@@ -67,7 +67,17 @@ public class ScoreIntake {
     @ExponentialBackoff(factor = 2, maxDelay = 15_000)
     @RetryWhen(exception = TransientFailure.class)
     public void durable(ConsumerRecord<String, String> record) {
-        // the score is stored in the span of its event, a child of scoring-service's (the record's traceparent)
+        acceptInItsTrace(record);
+    }
+
+    @Incoming("scores-live")
+    @Blocking(ordered = true)
+    public void live(ConsumerRecord<String, String> record) {
+        acceptInItsTrace(record); // this replica's group may store the score first: it does so in the same trace
+    }
+
+    /** The score is stored in the span of its event, a child of scoring-service's (the record's traceparent). */
+    private void acceptInItsTrace(ConsumerRecord<String, String> record) {
         Span span = tracer.spanBuilder("apply score event").setParent(EventTraces.fromHeaders(record.headers()))
                 .setSpanKind(SpanKind.CONSUMER).setAttribute("messaging.destination.name", record.topic()).startSpan();
         try (Scope ignored = span.makeCurrent()) {
@@ -78,12 +88,6 @@ public class ScoreIntake {
         } finally {
             span.end();
         }
-    }
-
-    @Incoming("scores-live")
-    @Blocking(ordered = true)
-    public void live(String record) {
-        accept(record);
     }
 
     public void accept(String record) {

@@ -2,6 +2,7 @@ package dev.debrief.session.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.debrief.contracts.Json;
+import dev.debrief.kit.tracing.EventTraces;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -27,7 +28,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Timeline {
 
-    private static final String READ = "select seq, type, actor, at, data from timeline_entry"
+    private static final String READ = "select seq, type, actor, at, data, traceparent from timeline_entry"
             + " where session_id = ? and seq > ? order by seq limit ?";
 
     private final EntityManager entityManager;
@@ -69,6 +70,7 @@ public class Timeline {
         entry.actor = actor;
         entry.at = at;
         entry.data = write(data);
+        entry.traceparent = EventTraces.currentTraceparent();
         entry.persist();
         appended.fire(new TimelineAppended(sessionId, entry, eventId));
         return entry;
@@ -94,6 +96,7 @@ public class Timeline {
                     entry.actor = row.getString(3);
                     entry.at = row.getObject(4, OffsetDateTime.class).toInstant();
                     entry.data = row.getString(5);
+                    entry.traceparent = row.getString(6);
                     entries.add(entry);
                 }
             }

@@ -40,6 +40,9 @@ public class TimelineEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public String data;
 
+    /** The W3C traceparent of the span the entry was written in (null while tracing is off): its push joins that trace. */
+    public String traceparent;
+
     /** The composite key (session, seq). */
     public static class Key implements Serializable {
         public UUID sessionId;

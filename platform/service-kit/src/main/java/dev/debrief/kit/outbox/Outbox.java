@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
+import dev.debrief.contracts.Topics;
 import dev.debrief.kit.tracing.EventTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -45,17 +46,23 @@ public class Outbox {
     public EventEnvelope publish(EventType type, UUID subject, String tenant, Object data) {
         JsonNode payload = Json.mapper().valueToTree(data);
         EventEnvelope envelope = EventEnvelope.of(type, source, subject.toString(), tenant, clock.instant(), payload);
+        record(type.topic(), envelope);
+        // analytics reads a redacted copy, committed with the event itself (docs/events.md)
+        AnalyticsProjection.of(type, envelope).ifPresent(projection -> record(Topics.ANALYTICS, projection));
+        transactions.registerInterposedSynchronization(new NudgeAfterCommit(relay));
+        return envelope;
+    }
+
+    private static void record(String topic, EventEnvelope envelope) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.fromString(envelope.id());
-        row.topic = type.topic();
-        row.messageKey = subject.toString();
-        row.eventType = type.ceType();
+        row.topic = topic;
+        row.messageKey = envelope.subject();
+        row.eventType = envelope.type();
         row.payload = write(envelope);
         row.createdAt = envelope.time();
         row.traceparent = EventTraces.currentTraceparent();
         row.persist();
-        transactions.registerInterposedSynchronization(new NudgeAfterCommit(relay));
-        return envelope;
     }
 
     private static String write(EventEnvelope envelope) {

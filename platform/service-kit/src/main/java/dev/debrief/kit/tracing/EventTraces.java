@@ -40,6 +40,18 @@ public final class EventTraces {
         }
     };
 
+    private static final TextMapGetter<String> STORED = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String traceparent) {
+            return List.of(TRACEPARENT);
+        }
+
+        @Override
+        public String get(String traceparent, String key) {
+            return TRACEPARENT.equals(key) ? traceparent : null;
+        }
+    };
+
     private EventTraces() {
     }
 
@@ -54,6 +66,12 @@ public final class EventTraces {
     /** The context a record's {@code traceparent} header names (the root context when it has none). */
     public static Context fromHeaders(Headers headers) {
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, KAFKA_HEADERS);
+    }
+
+    /** The context a stored W3C traceparent names (the root context when it is null or malformed). */
+    public static Context fromTraceparent(String traceparent) {
+        return traceparent == null ? Context.root()
+                : W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent, STORED);
     }
 
     /** Remembers, for this thread, the context an event is applied in. */
