@@ -111,6 +111,12 @@ class AccessMatrixIT {
         return path.endsWith("/retire") || path.endsWith("/abandon") || path.endsWith("/complete");
     }
 
+    /** A webhook endpoint of fiona's, to a port nothing listens on, subscribed to the given event type. */
+    static String webhookEndpoint(Api api, String firmAdmin, String eventType) throws Exception {
+        return api.post("/api/firm/webhooks", firmAdmin, Map.of("url", "http://localhost:9/matrix",
+                "eventTypes", List.of(eventType))).expect(201).json().path("id").asText();
+    }
+
     private static String abbreviate(String body) {
         String flat = body == null ? "" : body.replace('\n', ' ');
         return flat.length() > 160 ? flat.substring(0, 160) + "…" : flat;
@@ -118,7 +124,8 @@ class AccessMatrixIT {
 
     /** The resources the calls name: one firm's question, loop, coached session, score and scorecard. */
     record Fixtures(String question, String questionSlug, String loop, String loopSlug, String session,
-            String score, String scorecard, String candidate, String rubric, String candidateToken) {
+            String score, String scorecard, String candidate, String rubric, String candidateToken, String webhook,
+            String webhookDelivery, String firmAdminToken) {
 
         static Fixtures create(Api api, Map<String, String> tokens) throws Exception {
             String colin = tokens.get("coach");
@@ -131,6 +138,8 @@ class AccessMatrixIT {
             String loop = api.post("/api/loops", tokens.get("firm-admin"), loop(loopSlug)).expect(201).json()
                     .path("id").asText();
             String candidate = RealKeycloak.claims(cara).path("sub").asText();
+            // an endpoint owed the coached session's creation: its one delivery is the resend's fixture
+            String webhook = webhookEndpoint(api, tokens.get("firm-admin"), "session.created");
             String session = api.post("/api/sessions", colin, Map.of("mode", "COACHED", "candidateId", candidate,
                     "candidateName", "cara", "questions", List.of(Map.of("id", question))))
                     .expect(201).json().path("id").asText();
@@ -141,8 +150,11 @@ class AccessMatrixIT {
             String score = awaitScore(api, session, colin);
             String scorecard = api.post("/api/scorecards", colin, scorecard(session)).expect(201).json()
                     .path("id").asText();
+            String delivery = awaitDelivery(api, webhook, tokens.get("firm-admin"));
+            // no further deliveries for it: the suite's other sessions owe it nothing
+            api.put("/api/firm/webhooks/" + webhook, tokens.get("firm-admin"), webhookChange()).expect(200);
             return new Fixtures(question, questionSlug, loop, loopSlug, session, score, scorecard, candidate,
-                    "behavioral-story", cara);
+                    "behavioral-story", cara, webhook, delivery, tokens.get("firm-admin"));
         }
 
         Api.Reply call(Api api, String method, String template, String token) throws Exception {
@@ -153,6 +165,10 @@ class AccessMatrixIT {
                 default -> "";
             };
             Object body = body(method, template);
+            if (template.equals("/api/firm/webhooks/{id}") && method.equals("DELETE")) {
+                // each caller deletes a fresh endpoint of fiona's, so an allowed delete cannot mask the next caller's
+                path = "/api/firm/webhooks/" + webhookEndpoint(api, firmAdminToken, "session.expired");
+            }
             if (template.startsWith("/api/sessions/{id}/") && method.equals("POST")) {
                 // the current ETag, as a client that keeps up sends it: otherwise 428 comes before the access checks
                 String etag = api.get("/api/sessions/" + session, candidateToken).expect(200).etag();
@@ -175,11 +191,13 @@ class AccessMatrixIT {
             while (parameter.find()) {
                 String value = switch (parameter.group(1)) {
                     case "id", "idOrSlug" -> template.startsWith("/api/questions") ? question
+                            : template.startsWith("/api/firm/webhooks") ? webhook
                             : template.startsWith("/api/loops") ? loop
                             : template.startsWith("/api/scorecards") ? scorecard
                             : session;
                     case "sessionId" -> session;
                     case "scoreId" -> score;
+                    case "deliveryId" -> webhookDelivery;
                     case "candidate" -> candidate;
                     case "slug" -> rubric;
                     case "version" -> "1";
@@ -208,6 +226,9 @@ class AccessMatrixIT {
                 case "PUT /api/sessions/{id}/questions/{index}/draft", "POST /api/sessions/{id}/questions/{index}/answer" ->
                         Map.of("text", "A draft of my answer.");
                 case "POST /api/scorecards" -> scorecard(session);
+                case "POST /api/firm/webhooks" -> Map.of("url", "http://localhost:9/matrix-" + fresh,
+                        "eventTypes", List.of("session.expired"));
+                case "PUT /api/firm/webhooks/{id}" -> webhookChange();
                 case "PUT /api/scorecards/{id}" -> Map.of("basedOnVersion", 1, "recommendation", "YES",
                         "dimensions", List.of(Map.of("key", "story-structure", "level", 3)));
                 default -> method.equals("POST") || method.equals("PUT") || method.equals("PATCH") ? Map.of() : null;
@@ -239,6 +260,24 @@ class AccessMatrixIT {
             return Map.of("slug", slug, "title", "Matrix loop", "company", "Northwind", "role", "PRODUCT_MANAGER",
                     "rounds", List.of(Map.of("position", 1, "name", "Screen", "roundType", "RECRUITER_SCREEN",
                             "minutes", 30, "draws", List.of(Map.of("category", "BEHAVIORAL", "count", 1)))));
+        }
+
+        private static Map<String, Object> webhookChange() {
+            return Map.of("url", "http://localhost:9/matrix", "eventTypes", List.of("session.created"), "enabled", false);
+        }
+
+        private static String awaitDelivery(Api api, String webhook, String firmAdmin) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            String last = "";
+            while (System.nanoTime() < deadline) {
+                Api.Reply reply = api.get("/api/firm/webhooks/" + webhook + "/deliveries", firmAdmin);
+                last = reply.raw().body();
+                if (reply.status() == 200 && reply.json() != null && reply.json().size() > 0) {
+                    return reply.json().get(0).path("id").asText();
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError("the fixture session's creation was owed to no webhook: " + last);
         }
 
         private static Map<String, Object> scorecard(String session) {

@@ -125,6 +125,8 @@ final class QuarkusService implements Component {
         }
         if (module == Module.SESSION) { // sessions snapshot their questions from the catalog at creation
             env.put("QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + ports.question());
+            // the demo realm's firms may point webhooks at receivers on this machine (docs/webhooks.md)
+            env.put("DEBRIEF_WEBHOOKS_ALLOW_HTTP_LOCALHOST", "true");
         }
         return env;
     }
