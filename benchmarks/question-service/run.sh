@@ -46,7 +46,7 @@ fi
 
 # 3. the service jar
 jar="$root/question-service/target/quarkus-app/quarkus-run.jar"
-[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B package -pl question-service -DskipTests)
+[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B package -pl question-service -am -DskipTests)
 
 # 4. a signing key and a candidate token of firm-3 (the service verifies with the public key, no Keycloak needed)
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null

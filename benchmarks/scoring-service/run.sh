@@ -38,7 +38,7 @@ if [ ! -f "$launcher" ] || [ ! -f "$scoring_jar" ] || [ "${REBUILD:-false}" = tr
   ./mvnw -q -B install -DskipTests -pl deploy/launcher,scoring-service -am
 fi
 # the benchmark program links the scorer itself: make sure the installed scoring-service jar is current
-./mvnw -q -B install -DskipTests -pl scoring-service
+./mvnw -q -B install -DskipTests -pl scoring-service -am
 ./mvnw -q -B -f benchmarks/scoring-service/pom.xml compile
 
 bench() { ./mvnw -q -B -f benchmarks/scoring-service/pom.xml exec:java -Dexec.args="$*"; }

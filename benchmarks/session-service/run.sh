@@ -27,7 +27,7 @@ say() { echo "$*" | tee -a "$results"; }
 launcher="$root/deploy/launcher/target/launcher.jar"
 jar="$root/session-service/target/quarkus-app/quarkus-run.jar"
 [ -f "$launcher" ] || (cd "$root" && ./mvnw -q -B install -pl deploy/launcher -am -DskipTests)
-[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B package -pl session-service -DskipTests)
+[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B package -pl session-service -am -DskipTests)
 
 # shellcheck source=../lib.sh
 . "$root/benchmarks/lib.sh"

@@ -1,7 +1,5 @@
 package dev.debrief.kit.input;
 
-import dev.debrief.kit.problem.ProblemException;
-
 import java.util.OptionalInt;
 
 /**
@@ -39,14 +37,5 @@ public final class TextInput {
     public static String message(CharSequence text, int index) {
         return String.format("contains the control character U+%04X at position %d; only tab, LF and CR are allowed",
                 (int) text.charAt(index), index);
-    }
-
-    /** Throws a 400 problem naming {@code field} when the text holds a refused character. */
-    public static String check(String field, String text) {
-        OptionalInt at = firstControlCharacter(text);
-        if (at.isPresent()) {
-            throw ProblemException.badRequest(field, message(text, at.getAsInt()));
-        }
-        return text;
     }
 }
