@@ -113,6 +113,10 @@ class FaultInjectionIT {
             List<String> sessions = sessions(load);
             await("the stack quiet: every answer scored, every event relayed and applied, every socket caught up",
                     () -> db.isQuiet(sessions) && feedsCaughtUp(db, load));
+            // not asserted (yet): after the Kafka outage a replica's live channel can stay failed, see docs/reliability.md
+            for (int port : stack.config().sessionPorts()) {
+                System.out.printf("FaultInjectionIT: session-service on %d answers %d on /q/health/ready%n", port, readiness(port));
+            }
             verify(db, load, sessions);
         } finally {
             stop.set(true);
@@ -224,6 +228,18 @@ class FaultInjectionIT {
 
     private static List<String> sessions(List<LoadCandidate> load) {
         return load.stream().flatMap(c -> c.feeds().stream()).map(ResumingFeed::sessionId).toList();
+    }
+
+    private static int readiness(int port) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     /** The open-sockets gauge of one replica, read from its own /q/metrics. */

@@ -35,7 +35,7 @@ final class LoadCandidate implements Runnable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     /** A person's pace between steps; it also keeps two candidates of one user well inside the per-user rate limit. */
-    private static final long PACE_MILLIS = 1_000;
+    private static final long PACE_MILLIS = 2_000;
     private static final Set<Integer> TRY_AGAIN = Set.of(0, 401, 409, 412, 429, 500, 502, 503, 504);
     /** How long one step may keep failing before the load gives up on it: far beyond any fault's length. */
     private static final Duration STEP_DEADLINE = Duration.ofMinutes(4);
