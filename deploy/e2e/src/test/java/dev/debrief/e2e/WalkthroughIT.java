@@ -58,6 +58,7 @@ class WalkthroughIT {
         assertTrue(output.contains("\"committed\": true"), "the firm's import went in:\n" + output);
         assertTrue(output.contains("summit-churn-drop"), "the export printed the firm's bank:\n" + output);
         assertTrue(output.contains("dev.debrief.session."), "the consumer printed the session's events:\n" + output);
+        assertTrue(output.contains("\"eventType\": \"session.created\""), "the webhook's log showed a delivery:\n" + output);
     }
 
     static List<String> blocks(String markdown) {
