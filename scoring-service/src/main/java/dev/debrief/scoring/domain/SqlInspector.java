@@ -162,7 +162,7 @@ public final class SqlInspector {
         }
         for (SqlSchema.Table t : schema.keyless()) {
             if (f.tablesOutsideExists.contains(t.name()) && !f.deduplicates) {
-                traps.add(new Trap(DUPLICATES, "Duplicate " + t.name() + " rows are not removed (" + t.name()
+                traps.add(new Trap(DUPLICATES, "Duplicate rows in " + t.name() + " are not removed (" + t.name()
                         + " has no key; no DISTINCT on " + t.naturalKey() + "), so a re-ingested row is counted twice.",
                         locate(where, text, "(?i)\\b" + Pattern.quote(t.name()) + "\\b")));
             }
