@@ -86,8 +86,8 @@ public final class SqlInspector {
             "\\b(last|past|previous|within)\\s+(\\d+\\s+)?(day|days|week|weeks|month|months|quarter|year|hours?)\\b");
 
     public Report inspect(String text, String prompt) {
-        List<Chunk> chunks = split(text);
-        List<Chunk> comments = comments(text);
+        List<Chunk> comments = new ArrayList<>(comments(text));
+        List<Chunk> chunks = withoutProse(split(text), comments);
         if (chunks.isEmpty()) {
             return new Report(chunks, null, "no SQL statement found", List.of(), 0, comments.size(), 0, false, false,
                     comments);
@@ -105,6 +105,41 @@ public final class SqlInspector {
         int ctes = statement instanceof Select select && select.getWithItemsList() != null ? select.getWithItemsList().size() : 0;
         return new Report(chunks, last, null, traps, chunks.size() - 1, comments.size(), ctes, facts.selectStar,
                 facts.implicitJoins, comments);
+    }
+
+    /** What a statement starts with; anything else in a piece of the answer is the candidate's explanation. */
+    private static final Pattern SQL_START = Pattern.compile("(?i)^(\\(|(select|with|values|table|explain|insert|update|"
+            + "delete|merge|create|drop|alter|truncate|grant|revoke|set|reset|show|copy|call|do|lock|begin|commit|"
+            + "rollback|prepare|execute|listen|notify|vacuum|analyze|comment|declare|fetch|discard|refresh)\\b)");
+    private static final Pattern SQL_LINE = Pattern.compile("(?im)^[ \\t]*(select|with)\\b");
+
+    /**
+     * A SQL answer may carry an explanation in prose beside the query (before it, after its semicolon): prose is
+     * cut off the statements and counted with the comments (it states assumptions), so the last statement is the
+     * query the sandbox runs.
+     */
+    private static List<Chunk> withoutProse(List<Chunk> pieces, List<Chunk> comments) {
+        List<Chunk> statements = new ArrayList<>();
+        for (Chunk c : pieces) {
+            if (SQL_START.matcher(c.sql()).find()) {
+                statements.add(c);
+                continue;
+            }
+            Matcher line = SQL_LINE.matcher(c.sql());
+            int at = line.find() ? line.start() : c.sql().length();
+            String prose = c.sql().substring(0, at);
+            for (String l : prose.split("\n")) {
+                if (!l.isBlank()) {
+                    int from = c.start() + prose.indexOf(l);
+                    comments.add(new Chunk(from, from + l.length(), l));
+                }
+            }
+            if (at < c.sql().length()) {
+                int start = c.start() + at + (line.group().length() - line.group().stripLeading().length());
+                statements.add(new Chunk(start, c.end(), c.sql().substring(start - c.start())));
+            }
+        }
+        return statements;
     }
 
     /** Exactly one statement, parsed. */
@@ -127,7 +162,7 @@ public final class SqlInspector {
         }
         for (SqlSchema.Table t : schema.keyless()) {
             if (f.tablesOutsideExists.contains(t.name()) && !f.deduplicates) {
-                traps.add(new Trap(DUPLICATES, "Duplicate " + t.name() + " rows are not removed (" + t.name()
+                traps.add(new Trap(DUPLICATES, "Duplicate rows in " + t.name() + " are not removed (" + t.name()
                         + " has no key; no DISTINCT on " + t.naturalKey() + "), so a re-ingested row is counted twice.",
                         locate(where, text, "(?i)\\b" + Pattern.quote(t.name()) + "\\b")));
             }
