@@ -35,8 +35,11 @@ public final class GatewayProblems {
         if (response.ended() || response.headWritten()) {
             return;
         }
-        // drain what the client still sends, so the connection stays usable
-        rc.request().resume();
+        // drain what the client still sends, so the connection stays usable; a request already read (an
+        // HTTP/2 stream whose body came with its headers) throws on resume, and the answer was lost
+        if (!rc.request().isEnded()) {
+            rc.request().resume();
+        }
         response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
