@@ -6,6 +6,11 @@
 #
 #   benchmarks/gateway/run.sh             # defaults: 50 connections, 2 wrk threads, 3 rounds of 20 s
 #   CONNECTIONS=100 ROUNDS=5 benchmarks/gateway/run.sh
+#   TRACING=1 TARGETS="gateway gateway-traced" benchmarks/gateway/run.sh   # the cost of tracing, on against off
+#
+# TRACING=1 also starts a second question-service and gateway with OpenTelemetry on, exporting every span over
+# OTLP/HTTP to a sink that drops them (OtlpSink.java, :31089), as the target gateway-traced (gateway 31086 ->
+# question-service 31085); TARGETS picks the targets measured (default "direct nginx gateway").
 #
 # It installs nginx and wrk (Debian packages) when missing, builds the jars it needs when missing,
 # starts its own PostgreSQL, Kafka and Keycloak through the local stack launcher on ports of its own
@@ -23,9 +28,11 @@ GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-}"   # extra JVM options for the gateway
 work="${WORK:-$root/benchmarks/gateway/target/run}"
 PG=31432; KAFKA=31092; KAFKA_CONTROLLER=31093; KC=31180; KC_MGMT=31190
 QUESTION=31081; GATEWAY=31080; NGINX=31088
+TRACING="${TRACING:-}"; QUESTION_TRACED=31085; GATEWAY_TRACED=31086; OTLP_SINK=31089
+read -r -a targets <<< "${TARGETS:-direct nginx gateway}"
 
 log() { printf '[bench] %s\n' "$*" >&2; }
-for port in $PG $KAFKA $KAFKA_CONTROLLER $KC $KC_MGMT $QUESTION $GATEWAY $NGINX; do
+for port in $PG $KAFKA $KAFKA_CONTROLLER $KC $KC_MGMT $QUESTION $GATEWAY $NGINX ${TRACING:+$QUESTION_TRACED $GATEWAY_TRACED $OTLP_SINK}; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     log "port $port is already in use: stop what listens there first (ss -ltnp 'sport = :$port')"; exit 1
   fi
@@ -51,7 +58,7 @@ fi
 mkdir -p "$work"
 # shellcheck source=../lib.sh
 . "$root/benchmarks/lib.sh"
-start_infra 420
+start_infra "${KEYCLOAK_WAIT:-420}"   # seconds; a first start on a busy machine can take longer
 
 common_env=(
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG/debrief"
@@ -73,10 +80,40 @@ env "${common_env[@]}" QUARKUS_HTTP_PORT=$GATEWAY \
   DEBRIEF_GATEWAY_RATE_LIMIT_CLIENT_BURST=1000000 \
   DEBRIEF_GATEWAY_RATE_LIMIT_TENANT_REQUESTS_PER_MINUTE=1000000000 \
   DEBRIEF_GATEWAY_RATE_LIMIT_TENANT_BURST=1000000 \
+  DEBRIEF_GATEWAY_RATE_LIMIT_USER_REQUESTS_PER_MINUTE=1000000000 \
+  DEBRIEF_GATEWAY_RATE_LIMIT_USER_BURST=1000000 \
   java $GATEWAY_JAVA_OPTS -jar "$gateway_jar" >"$work/gateway.log" 2>&1 &
 pids+=($!)
 gateway_pid=$!
 wait_http "http://localhost:$GATEWAY/q/health/live" gateway 120
+
+declare -A traced_pids=()
+if [ -n "$TRACING" ]; then
+  log "starting the OTLP sink on :$OTLP_SINK, question-service on :$QUESTION_TRACED and the gateway on :$GATEWAY_TRACED, traced"
+  java "$root/benchmarks/gateway/OtlpSink.java" "$OTLP_SINK" >"$work/otlp-sink.log" 2>&1 &
+  pids+=($!)
+  tracing_env=(QUARKUS_OTEL_SDK_DISABLED=false QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http://127.0.0.1:$OTLP_SINK"
+               QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf)
+  env "${common_env[@]}" "${tracing_env[@]}" QUARKUS_HTTP_PORT=$QUESTION_TRACED \
+    java -jar "$question_jar" >"$work/question-traced.log" 2>&1 &
+  pids+=($!)
+  traced_pids[question]=$!
+  wait_http "http://localhost:$QUESTION_TRACED/q/health/live" "question-service (traced)" 120
+  env "${common_env[@]}" "${tracing_env[@]}" QUARKUS_HTTP_PORT=$GATEWAY_TRACED \
+    DEBRIEF_GATEWAY_UPSTREAM_QUESTION="http://127.0.0.1:$QUESTION_TRACED" \
+    DEBRIEF_GATEWAY_UPSTREAM_SESSION="http://127.0.0.1:31082" \
+    DEBRIEF_GATEWAY_UPSTREAM_SCORING="http://127.0.0.1:31083" \
+    DEBRIEF_GATEWAY_RATE_LIMIT_CLIENT_REQUESTS_PER_MINUTE=1000000000 \
+    DEBRIEF_GATEWAY_RATE_LIMIT_CLIENT_BURST=1000000 \
+    DEBRIEF_GATEWAY_RATE_LIMIT_TENANT_REQUESTS_PER_MINUTE=1000000000 \
+    DEBRIEF_GATEWAY_RATE_LIMIT_TENANT_BURST=1000000 \
+    DEBRIEF_GATEWAY_RATE_LIMIT_USER_REQUESTS_PER_MINUTE=1000000000 \
+    DEBRIEF_GATEWAY_RATE_LIMIT_USER_BURST=1000000 \
+    java $GATEWAY_JAVA_OPTS -jar "$gateway_jar" >"$work/gateway-traced.log" 2>&1 &
+  pids+=($!)
+  traced_pids[gateway]=$!
+  wait_http "http://localhost:$GATEWAY_TRACED/q/health/live" "gateway (traced)" 120
+fi
 
 log "starting nginx on :$NGINX as a plain reverse proxy"
 mkdir -p "$work/nginx"
@@ -124,13 +161,13 @@ question_id="$(curl -fsS -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-T
   python3 -c 'import sys, json; print(json.load(sys.stdin)["id"])')"
 path="/api/questions/$question_id"
 log "endpoint: GET $path ($(curl -fsS -H "Authorization: Bearer $TOKEN" "http://localhost:$QUESTION$path" | wc -c) bytes)"
-for port in $QUESTION $NGINX $GATEWAY; do
+for port in $QUESTION $NGINX $GATEWAY ${TRACING:+$GATEWAY_TRACED}; do
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://localhost:$port$path")
   [ "$status" = 200 ] || { log "GET $path on :$port answered $status"; exit 1; }
 done
 
 declare -A url=([direct]="http://127.0.0.1:$QUESTION$path" [nginx]="http://127.0.0.1:$NGINX$path"
-                [gateway]="http://127.0.0.1:$GATEWAY$path")
+                [gateway]="http://127.0.0.1:$GATEWAY$path" [gateway-traced]="http://127.0.0.1:$GATEWAY_TRACED$path")
 results="$work/results.tsv"
 : >"$results"
 cpu_ticks() { # user+system clock ticks of the processes $@ and their children
@@ -140,21 +177,22 @@ cpu_ticks() { # user+system clock ticks of the processes $@ and their children
   done
   echo "$total"
 }
-declare -A proxy_pids=([direct]="" [nginx]="$nginx_pid" [gateway]="$gateway_pid")
+declare -A proxy_pids=([direct]="" [nginx]="$nginx_pid" [gateway]="$gateway_pid" [gateway-traced]="${traced_pids[gateway]:-}")
+declare -A upstream_pids=([direct]="$question_pid" [nginx]="$question_pid" [gateway]="$question_pid"
+                          [gateway-traced]="${traced_pids[question]:-}")
 run_wrk() { # target, duration -> wrk output
   wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"$2" -H "Authorization: Bearer $TOKEN" "${url[$1]}"
 }
 log "warming up each target for $WARMUP"
-for target in direct nginx gateway; do run_wrk "$target" "$WARMUP" >/dev/null; done
-targets=(direct nginx gateway)
+for target in "${targets[@]}"; do run_wrk "$target" "$WARMUP" >/dev/null; done
 for round in $(seq 1 "$ROUNDS"); do
   TOKEN="$(token)"   # 15-minute tokens: a fresh one per round
-  for i in 0 1 2; do # rotate the order so no target always runs first
-    target="${targets[$(((i + round) % 3))]}"
-    proxy_before=$(cpu_ticks ${proxy_pids[$target]}); upstream_before=$(cpu_ticks "$question_pid")
+  for i in $(seq 0 $((${#targets[@]} - 1))); do # rotate the order so no target always runs first
+    target="${targets[$(((i + round) % ${#targets[@]}))]}"
+    proxy_before=$(cpu_ticks ${proxy_pids[$target]}); upstream_before=$(cpu_ticks "${upstream_pids[$target]}")
     out="$(run_wrk "$target" "$DURATION")"
     proxy_ticks=$(( $(cpu_ticks ${proxy_pids[$target]}) - proxy_before ))
-    upstream_ticks=$(( $(cpu_ticks "$question_pid") - upstream_before ))
+    upstream_ticks=$(( $(cpu_ticks "${upstream_pids[$target]}") - upstream_before ))
     echo "$out" >"$work/wrk-$round-$target.txt"
     python3 - "$target" "$round" "$proxy_ticks" "$upstream_ticks" "$(getconf CLK_TCK)" "$(cut -d' ' -f1 /proc/loadavg)" \
       >>"$results" <<PY
@@ -182,7 +220,7 @@ python3 - "$results" "$CONNECTIONS" "$THREADS" "$DURATION" "$ROUNDS" <<'PY'
 import statistics, sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
 median = {}
-for target in ("direct", "nginx", "gateway"):
+for target in dict.fromkeys(r[0] for r in rows):
     mine = [r for r in rows if r[0] == target]
     median[target] = tuple(statistics.median(float(r[i]) for r in mine) for i in (2, 3, 4, 6, 7))
     bad = sum(int(r[5]) for r in mine)
@@ -195,8 +233,14 @@ print("| target | requests/s | p50 ms | p99 ms | proxy CPU ms per 1000 requests 
 print("|---|---:|---:|---:|---:|---:|")
 for target, (rps, p50, p99, proxy_cpu, service_cpu) in median.items():
     print(f"| {target} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {proxy_cpu:.0f} | {service_cpu:.0f} |")
-g, n, d = median["gateway"], median["nginx"], median["direct"]
 print()
+if "gateway-traced" in median and "gateway" in median:
+    t, g = median["gateway-traced"], median["gateway"]
+    print(f"tracing on / off (gateway-traced / gateway): throughput {t[0] / g[0]:.2f}x, p50 {t[1] / g[1]:.2f}x, "
+          f"p99 {t[2] / g[2]:.2f}x, gateway CPU per request {t[3] / g[3]:.2f}x, service CPU per request {t[4] / g[4]:.2f}x")
+if not all(k in median for k in ("direct", "nginx", "gateway")):
+    sys.exit(0)
+g, n, d = median["gateway"], median["nginx"], median["direct"]
 print(f"gateway / nginx: throughput {g[0] / n[0]:.2f}x (target >= 0.8), p50 {g[1] / n[1]:.2f}x, p99 {g[2] / n[2]:.2f}x (target <= 1.5)")
 print(f"gateway / direct: throughput {g[0] / d[0]:.2f}x, p50 {g[1] / d[1]:.2f}x, p99 {g[2] / d[2]:.2f}x")
 if n[3] > 0:

@@ -13,7 +13,7 @@
 # scored by scoring-service through Kafka and its score comes back to session-service.
 #
 # Builds what it needs when missing (./mvnw install -DskipTests), runs the stack on ports of its own (29xxx) and a
-# data directory of its own (benchmarks/soak/target/home, fresh each run), with the gateway's rate limits off (the
+# data directory of its own (benchmarks/soak/target/home, fresh each run but for Keycloak), with the gateway's rate limits off (the
 # load is a few users), and stops everything it started. Results: benchmarks/soak/target/results.txt
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,7 +29,10 @@ for jar in "$launcher" "$root"/{question-service,session-service,scoring-service
 done
 [ "$built" = 1 ] || (cd "$root" && ./mvnw -q -B install -DskipTests -DskipITs)
 
-rm -rf "$home"; mkdir -p "$work"; : > "$results"
+# a fresh database and broker each run; Keycloak (the demo realm only) and the services' class-data archives are
+# kept, as ./stack keeps them: a first start (unpack, build, realm import) took over 10 minutes on a busy machine
+mkdir -p "$home" "$work"; find "$home" -mindepth 1 -maxdepth 1 ! -name keycloak ! -name services -exec rm -rf {} +
+: > "$results"
 say() { echo "$*" | tee -a "$results"; }
 GATEWAY=29080 QUESTION=29081 SESSION=29082 SCORING=29083 KC=29180
 ports=(--gateway-port=$GATEWAY --question-port=$QUESTION --session-port=$SESSION --scoring-port=$SCORING
@@ -43,7 +46,7 @@ trap cleanup EXIT INT TERM
 DEBRIEF_GATEWAY_RATE_LIMIT_ENABLED=false java -jar "$launcher" --home="$home" "${ports[@]}" \
   > "$work/stack.log" 2>&1 &
 stack=$!
-for _ in $(seq 1 1200); do
+for _ in $(seq 1 3600); do # up to 30 minutes: on a two-core machine shared with builds it took over 10
   grep -q 'processes ready in' "$work/stack.log" && break
   kill -0 "$stack" 2>/dev/null || { cat "$work/stack.log"; exit 1; }
   sleep 0.5

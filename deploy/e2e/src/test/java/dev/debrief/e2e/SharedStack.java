@@ -25,6 +25,15 @@ final class SharedStack {
         return stack;
     }
 
+    /** Stops the shared stack if it runs, for a test that needs a stack of its own on the same ports; the next get() starts it again. */
+    static synchronized void stop() {
+        if (stack != null) {
+            stack.close();
+            stack = null;
+            keycloak = null;
+        }
+    }
+
     static Ports ports() {
         return get().config().ports();
     }
