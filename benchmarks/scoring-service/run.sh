@@ -76,7 +76,7 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG/debrief" \
 pids+=($!)
 # the benchmark reads the service's CPU time and memory from /proc/<pid> (CPU ms per answer and per sentence, RSS)
 export SCORING_PID=$!
-wait_http "http://localhost:$SCORING/q/health/ready" scoring-service 120
+wait_http "http://localhost:$SCORING/q/health/ready" scoring-service "${READY_SECONDS:-300}"
 
 last_rate="${RATES##* }"
 for rate in $RATES; do
