@@ -44,6 +44,8 @@ class RouteAccessTest {
             "admin,      GET,    /api/calibration,            scoring",
             "candidate,  GET,    /api/progress/me,            scoring",
             "analyst,    GET,    /api/progress,               scoring",
+            "admin,      POST,   /api/admin/rescoring,        scoring",
+            "admin,      GET,    /api/admin/rescoring/j-1,    scoring",
     })
     void shouldPassAnAllowedRoleToItsService(String role, String method, String path, String upstream) {
         given().auth().oauth2(Tokens.user("northwind", role))
@@ -74,6 +76,8 @@ class RouteAccessTest {
             "none,       GET,    /api/scores/a-1",
             "none,       GET,    /api/debriefs/s-1",
             "none,       GET,    /api/progress",
+            "firm-admin, POST,   /api/admin/rescoring",
+            "analyst,    GET,    /api/admin/rescoring/j-1",
     })
     void shouldRefuseARoleNotAllowedWithProblemJson(String role, String method, String path) {
         given().auth().oauth2(Tokens.user("northwind", role))

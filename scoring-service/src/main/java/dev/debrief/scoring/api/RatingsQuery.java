@@ -42,7 +42,8 @@ public class RatingsQuery {
         Map<String, double[]> automated = new HashMap<>();
         Map<String, Instant> at = new HashMap<>();
         for (AnswerScoreRow score : scores) {
-            Answer answer = answers.computeIfAbsent(score.answerId, Answer::findById);
+            // a lambda, not Answer::findById: Panache enhances calls made on Answer, a reference binds to its superclass
+            Answer answer = answers.computeIfAbsent(score.answerId, id -> Answer.findById(id));
             int round = answer == null ? 0 : answer.roundPosition;
             Instant given = answer == null ? score.scoredAt : answer.submittedAt;
             for (DimensionScore d : score.dimensionScores()) {

@@ -59,6 +59,12 @@ public final class ScoringBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<Sample> samples = load(Path.of(args[1]));
+        int sentences = Integer.parseInt(System.getenv().getOrDefault("SENTENCES", "0"));
+        if (sentences > 0) {
+            samples = ofSentences(samples, sentences);
+            System.out.printf(Locale.ROOT, "answers: %d free-text answers of exactly %d sentences (labelled answers' "
+                    + "sentences joined in order, per rubric)%n", samples.size(), sentences);
+        }
         switch (args[0]) {
             case "inprocess" -> inProcess(samples, Integer.parseInt(args.length > 2 ? args[2] : "20000"));
             case "e2e" -> endToEnd(samples, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
@@ -85,6 +91,9 @@ public final class ScoringBenchmark {
             System.out.printf(Locale.ROOT, "in-process text answers, %d thread(s): median %.0f answers/s (rounds %s)%n",
                     threads, median(rates), rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
         }
+        if (sql.isEmpty()) {
+            return;
+        }
         run(scorer, rubrics, sql, 500, 1);
         List<Double> sqlRates = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
@@ -97,6 +106,12 @@ public final class ScoringBenchmark {
     private static double run(AnswerScorer scorer, Map<String, RubricDefinition> rubrics, List<Sample> samples, int count,
             int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        long sentenceCount = 0;
+        for (int i = 0; i < count; i++) {
+            sentenceCount += sentences(samples.get(i % samples.size()).text());
+        }
         long start = System.nanoTime();
         List<Future<Integer>> parts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -115,7 +130,11 @@ public final class ScoringBenchmark {
             part.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMs = (os.getProcessCpuTime() - cpuStart) / 1e6;
         pool.shutdown();
+        System.out.printf(Locale.ROOT, "  %d answers, %d thread(s): %.0f answers/s, process CPU %.1f ms per answer, "
+                + "%.2f ms per sentence (%.1f sentences per answer)%n", count, threads, count / seconds, cpuMs / count,
+                cpuMs / sentenceCount, (double) sentenceCount / count);
         return count / seconds;
     }
 
@@ -137,8 +156,20 @@ public final class ScoringBenchmark {
             delays.clear();
             stages.clear();
             System.out.printf(Locale.ROOT, "end-to-end: %d s at %d answers/s%n", seconds, rate);
+            long cpuBefore = serviceCpuMs();
+            long sentencesSent = 0;
+            for (int i = 0; i < rate * seconds; i++) {
+                sentencesSent += sentences(text.get(i % text.size()).text());
+            }
             paced(producer, text, rate, seconds, sentAt);
             waitFor(sentAt, Duration.ofSeconds(60));
+            long cpuAfter = serviceCpuMs();
+            if (cpuBefore >= 0) {
+                System.out.printf(Locale.ROOT, "scoring-service CPU over the %d s at %d/s: %d ms = %.1f ms per answer, "
+                        + "%.2f ms per sentence (%.0f%% of one core)%n", seconds, rate, cpuAfter - cpuBefore,
+                        (double) (cpuAfter - cpuBefore) / (rate * seconds), (double) (cpuAfter - cpuBefore) / sentencesSent,
+                        100.0 * (cpuAfter - cpuBefore) / (seconds * 1000.0));
+            }
             List<Long> measured;
             synchronized (delays) {
                 measured = new ArrayList<>(delays);
@@ -150,7 +181,11 @@ public final class ScoringBenchmark {
             stages.print();
 
             delays.clear();
+            if (burst == 0) {
+                return;
+            }
             long start = System.nanoTime();
+            long burstCpu = serviceCpuMs();
             for (int i = 0; i < burst; i++) {
                 send(producer, text.get(i % text.size()), sentAt);
             }
@@ -160,6 +195,10 @@ public final class ScoringBenchmark {
             System.out.printf(Locale.ROOT, "end-to-end burst: %d answers scored and published in %.1f s = %.0f answers/s "
                     + "(unscored %d)%n", burst - sentAt.size(), secondsTaken, (burst - sentAt.size()) / secondsTaken,
                     sentAt.size());
+            if (burstCpu >= 0) {
+                System.out.printf(Locale.ROOT, "scoring-service CPU over the burst: %.1f ms per answer%n",
+                        (double) (serviceCpuMs() - burstCpu) / Math.max(1, burst - sentAt.size()));
+            }
         } finally {
             reading.set(false);
             reader.join();
@@ -303,6 +342,46 @@ public final class ScoringBenchmark {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
+    }
+
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?])\\s+");
+
+    static int sentences(String text) {
+        return SENTENCE_END.split(text.strip()).length;
+    }
+
+    /** Free-text answers of exactly n sentences: each rubric's labelled free-text sentences, in order, n at a time. */
+    static List<Sample> ofSentences(List<Sample> samples, int n) {
+        Map<String, List<Sample>> byRubric = new java.util.TreeMap<>();
+        samples.stream().filter(s -> "FREE_TEXT".equals(s.format()))
+                .forEach(s -> byRubric.computeIfAbsent(s.rubric(), k -> new ArrayList<>()).add(s));
+        List<Sample> out = new ArrayList<>();
+        byRubric.forEach((rubric, answers) -> {
+            List<String> all = new ArrayList<>();
+            answers.forEach(a -> all.addAll(List.of(SENTENCE_END.split(a.text().strip()))));
+            for (int from = 0; from + n <= all.size(); from += n) {
+                Sample first = answers.get(0);
+                out.add(new Sample(rubric, first.category(), "FREE_TEXT", first.prompt(),
+                        String.join(" ", all.subList(from, from + n)), null));
+            }
+        });
+        Collections.shuffle(out, new java.util.Random(14));
+        return out;
+    }
+
+    /** The scoring-service's CPU time so far in ms (utime + stime of /proc/PID/stat), or -1 without SCORING_PID. */
+    static long serviceCpuMs() {
+        String pid = System.getenv("SCORING_PID");
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // fields 14 and 15, at 100 ticks per second
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private static List<Sample> load(Path labelled) throws Exception {
