@@ -1,4 +1,4 @@
-package dev.debrief.gateway.routing;
+package dev.debrief.gateway.http;
 
 /** Headers the gateway reads, sets or drops, and the routing-context keys it shares between handlers. */
 public final class GatewayHeaders {
@@ -12,7 +12,7 @@ public final class GatewayHeaders {
     public static final String REQUEST_ID = "X-Request-Id";
     public static final String TRACEPARENT = "traceparent";
 
-    static final String KEY_REQUEST_ID = "debrief.request-id";
+    public static final String KEY_REQUEST_ID = "debrief.request-id";
     public static final String KEY_FACTS = "debrief.token-facts";
 
     private GatewayHeaders() {

@@ -1,6 +1,8 @@
-package dev.debrief.gateway.routing;
+package dev.debrief.gateway.correlation;
 
 import dev.debrief.gateway.config.GatewayConfig;
+import dev.debrief.gateway.http.GatewayHeaders;
+import dev.debrief.gateway.http.GatewayProblems;
 import dev.debrief.gateway.security.TokenFacts;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;

@@ -1,4 +1,4 @@
-package dev.debrief.gateway.routing;
+package dev.debrief.gateway.correlation;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,9 +1,11 @@
-package dev.debrief.gateway.routing;
+package dev.debrief.gateway;
 
 import dev.debrief.gateway.config.GatewayConfig;
+import dev.debrief.gateway.correlation.RequestContextHandler;
+import dev.debrief.gateway.forwarding.Forwarding;
+import dev.debrief.gateway.http.GatewayProblems;
 import dev.debrief.gateway.openapi.OpenApiHandler;
 import dev.debrief.gateway.ratelimit.RateLimitHandler;
-import dev.debrief.gateway.resilience.Upstream;
 import dev.debrief.gateway.resilience.Upstreams;
 import dev.debrief.gateway.security.AuthenticationHandler;
 import io.quarkus.security.AuthenticationException;
@@ -18,7 +20,7 @@ import java.util.TreeMap;
 /**
  * The gateway's router: every API request passes correlation and limits, the token and role check and
  * the rate limits, then goes to its upstream (WebSocket upgrades through a tunnel). Anything the gateway
- * answers itself is problem+json.
+ * answers itself is problem+json. It sits above the feature packages and wires them: none of them sees it.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -61,20 +63,12 @@ public class GatewayRoutes {
             upstreams.named(name); // fails at start-up if the route names no upstream
             for (String prefix : prefixes) {
                 // a replica per request: the upstream may have several (Upstreams balances over the ready ones)
-                router.route(prefix).order(API_ORDER + 3).handler(rc -> forward(rc, upstreams.named(name)));
-                router.route(prefix + "/*").order(API_ORDER + 3).handler(rc -> forward(rc, upstreams.named(name)));
+                router.route(prefix).order(API_ORDER + 3).handler(rc -> Forwarding.forward(rc, upstreams.named(name)));
+                router.route(prefix + "/*").order(API_ORDER + 3).handler(rc -> Forwarding.forward(rc, upstreams.named(name)));
             }
         });
         router.route(API).order(API_ORDER + 4).handler(GatewayProblems::notFound);
         router.route(API).failureHandler(GatewayRoutes::failed);
-    }
-
-    private static void forward(RoutingContext rc, Upstream upstream) {
-        if (WebSocketTunnel.isUpgrade(rc.request())) {
-            WebSocketTunnel.open(rc, upstream);
-        } else {
-            HttpForwarder.forward(rc, upstream);
-        }
     }
 
     private static void failed(RoutingContext rc) {

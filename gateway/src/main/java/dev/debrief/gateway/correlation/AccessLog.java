@@ -1,4 +1,4 @@
-package dev.debrief.gateway.routing;
+package dev.debrief.gateway.correlation;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

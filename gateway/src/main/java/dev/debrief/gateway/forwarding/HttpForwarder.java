@@ -1,5 +1,6 @@
-package dev.debrief.gateway.routing;
+package dev.debrief.gateway.forwarding;
 
+import dev.debrief.gateway.http.GatewayProblems;
 import dev.debrief.gateway.resilience.Upstream;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
@@ -31,7 +32,7 @@ final class HttpForwarder {
     }
 
     static void forward(RoutingContext rc, Upstream upstream) {
-        if (GatewayProblems.refusedByOpenBreaker(rc, upstream)) {
+        if (OpenBreaker.refuses(rc, upstream)) {
             return;
         }
         HttpServerRequest incoming = rc.request();

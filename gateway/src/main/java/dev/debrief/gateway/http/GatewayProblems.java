@@ -1,7 +1,6 @@
-package dev.debrief.gateway.routing;
+package dev.debrief.gateway.http;
 
 import dev.debrief.contracts.Json;
-import dev.debrief.gateway.resilience.Upstream;
 import dev.debrief.kit.problem.Problem;
 import dev.debrief.kit.problem.Problems;
 import io.vertx.core.buffer.Buffer;
@@ -57,17 +56,6 @@ public final class GatewayProblems {
 
     public static void notFound(RoutingContext rc) {
         send(rc, 404, "not-found", "Not found", "No API route matches " + rc.request().path());
-    }
-
-    /** An upstream whose breaker is open is answered 503 with Retry-After at once, without calling it. */
-    static boolean refusedByOpenBreaker(RoutingContext rc, Upstream upstream) {
-        long now = System.nanoTime();
-        if (upstream.breaker().allow(now)) {
-            return false;
-        }
-        rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(upstream.breaker().secondsUntilTrial(now)));
-        send(rc, 503, "upstream-unavailable", "Service unavailable", upstream.name() + "-service is failing; retry later");
-        return true;
     }
 
     public static void tooManyRequests(RoutingContext rc, long retryAfterSeconds, String detail) {
