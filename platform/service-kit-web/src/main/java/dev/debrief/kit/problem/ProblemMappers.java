@@ -10,12 +10,10 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -97,12 +95,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
         return Problems.response(403, "forbidden", "Forbidden", "Your role does not allow this", request.path());
-    }
-
-    @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
-    public Response concurrentEdit(RuntimeException e, HttpServerRequest request) {
-        return Problems.response(409, "concurrent-edit", "Conflict with the current state",
-                "Someone else changed this resource at the same time; read it again and retry", request.path());
     }
 
     @ServerExceptionMapper
