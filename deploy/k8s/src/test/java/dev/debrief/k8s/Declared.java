@@ -24,7 +24,10 @@ final class Declared {
     /** A service's application.properties over the service kit's shared defaults (without %profile keys). */
     static Properties config(String service) {
         Properties merged = new Properties();
-        load(merged, Manifests.repoRoot().resolve("platform/service-kit/src/main/resources/META-INF/microprofile-config.properties"));
+        load(merged, Manifests.repoRoot().resolve("platform/service-kit-web/src/main/resources/META-INF/microprofile-config.properties"));
+        if (!service.equals("gateway")) { // the gateway takes only the web half of the kit
+            load(merged, Manifests.repoRoot().resolve("platform/service-kit-events/src/main/resources/META-INF/microprofile-config.properties"));
+        }
         load(merged, Manifests.repoRoot().resolve(service).resolve("src/main/resources/application.properties"));
         merged.stringPropertyNames().stream().filter(k -> k.startsWith("%")).toList().forEach(merged::remove);
         return merged;

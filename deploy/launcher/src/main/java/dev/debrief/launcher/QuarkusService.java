@@ -99,33 +99,20 @@ final class QuarkusService implements Component {
         return service;
     }
 
-    /** The addresses of everything a service talks to, as environment variables that override its defaults. */
+    /** The addresses of everything a service talks to, as environment variables that override its defaults (services.json). */
     static Map<String, String> environment(Module module, Ports ports) {
         return environment(module, ports, java.util.List.of(ports.session()));
     }
 
     /** The same, with the gateway balancing over every session-service replica. */
     static Map<String, String> environment(Module module, Ports ports, List<Integer> sessionPorts) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(ServiceTable.environment(module.directory, ports));
         env.put("MALLOC_ARENA_MAX", "2"); // fewer glibc malloc arenas: tens of MB less RSS for a JVM, no cost here
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(module.port(ports)));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", PostgresServer.jdbcUrl(ports.postgres()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.ROLE);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.issuer(ports));
-        if (module == Module.GATEWAY) {
-            env.put("DEBRIEF_GATEWAY_UPSTREAM_QUESTION", "http://localhost:" + ports.question());
+        if (module == Module.GATEWAY) { // the table names one address per service; replicas are the launcher's choice
             env.put("DEBRIEF_GATEWAY_UPSTREAM_SESSION", String.join(",",
                     sessionPorts.stream().map(port -> "http://localhost:" + port).toList()));
-            env.put("DEBRIEF_GATEWAY_UPSTREAM_SCORING", "http://localhost:" + ports.scoring());
         }
-        if (module == Module.SCORING) { // candidates' SQL runs in a database of its own, as a role of its own
-            env.put("QUARKUS_DATASOURCE_SANDBOX_JDBC_URL", PostgresServer.sandboxJdbcUrl(ports.postgres()));
-        }
-        if (module == Module.SESSION) { // sessions snapshot their questions from the catalog at creation
-            env.put("QUARKUS_REST_CLIENT_CATALOG_URL", "http://localhost:" + ports.question());
-            // the demo realm's firms may point webhooks at receivers on this machine (docs/webhooks.md)
+        if (module == Module.SESSION) { // the demo realm's firms may point webhooks at receivers on this machine (docs/webhooks.md)
             env.put("DEBRIEF_WEBHOOKS_ALLOW_HTTP_LOCALHOST", "true");
         }
         return env;

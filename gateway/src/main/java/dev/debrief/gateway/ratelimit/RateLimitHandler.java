@@ -1,7 +1,7 @@
 package dev.debrief.gateway.ratelimit;
 
-import dev.debrief.gateway.routing.GatewayHeaders;
-import dev.debrief.gateway.routing.GatewayProblems;
+import dev.debrief.gateway.http.GatewayHeaders;
+import dev.debrief.gateway.http.GatewayProblems;
 import dev.debrief.gateway.security.TokenFacts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;

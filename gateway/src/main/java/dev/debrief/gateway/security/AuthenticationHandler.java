@@ -1,7 +1,7 @@
 package dev.debrief.gateway.security;
 
-import dev.debrief.gateway.routing.GatewayHeaders;
-import dev.debrief.gateway.routing.GatewayProblems;
+import dev.debrief.gateway.http.GatewayHeaders;
+import dev.debrief.gateway.http.GatewayProblems;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
