@@ -194,7 +194,7 @@ side_by_side() {
   drain
   say ""
   say "== GET by id side by side: wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency, $ROUNDS rounds alternating (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
-  say "   question-service: $(wc -l < "$work/byid.paths") ids, with the token, $body_ours-byte body; rest-villains ($(basename "$(dirname "$(dirname "$PEER_JAR")")")): $(wc -l < "$work/peer-byid.paths") ids, no token, $body_peer-byte body"
+  say "   question-service: $(wc -l < "$work/byid.paths") ids, with the token, $body_ours-byte body; rest-villains ($PEER_JAR): $(wc -l < "$work/peer-byid.paths") ids, no token, $body_peer-byte body"
   : > "$work/ours.txt"; : > "$work/peers.txt"
   for r in $(seq 1 "$ROUNDS"); do
     ours=$(wrk_round "http://localhost:$PORT" "$work/byid.paths" "$TOKEN" "$DURATION"); echo "$ours" >> "$work/ours.txt"
