@@ -1,5 +1,5 @@
 -- wrk script: every request takes a random path from PATHS_FILE (the same file the open-model tool reads),
--- with the bearer token from TOKEN.
+-- with the bearer token from TOKEN (none when TOKEN is empty: the peer takes no token).
 local paths = {}
 local token = os.getenv("TOKEN")
 local file = os.getenv("PATHS_FILE")
@@ -12,7 +12,9 @@ function init(args)
 end
 
 function request()
-  return wrk.format("GET", paths[math.random(#paths)], { ["Authorization"] = "Bearer " .. token })
+  local headers = {}
+  if token ~= nil and #token > 0 then headers["Authorization"] = "Bearer " .. token end
+  return wrk.format("GET", paths[math.random(#paths)], headers)
 end
 
 local failures = 0

@@ -2,6 +2,8 @@
 # question-service benchmark: 100,000 generated questions, the service from its jar, wrk (closed model,
 # 50 connections) for throughput and OpenLoad.java (open model, constant rate) for p99. Results go to
 # target/results.txt. Usage: benchmarks/question-service/run.sh   (from anywhere; env vars below override)
+# PEER_JAR=/path/to/rest-villains/target/quarkus-app/quarkus-run.jar adds the peer of issue #18 (quarkus-super-heroes'
+# rest-villains, built from its public source, never copied here) and measures GET by id side by side.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -13,6 +15,9 @@ KAFKA_PORT="${KAFKA_PORT:-27092}" KAFKA="localhost:${KAFKA_PORT:-27092}"
 SCHEMA="${SCHEMA:-question_bench}"   # its own schema: never touches a running stack's question schema
 PORT="${PORT:-18081}"
 CONNECTIONS="${CONNECTIONS:-50}" DURATION="${DURATION:-30}" RATE="${RATE:-500}"
+PEER_JAR="${PEER_JAR:-}" PEER_PORT="${PEER_PORT:-18084}" PEER_SCHEMA="${PEER_SCHEMA:-villains_bench}" ROUNDS="${ROUNDS:-3}"
+# the peer's JVM options: none (its own defaults, as its image runs it) unless given
+PEER_OPTS="${PEER_OPTS:-}"
 # JVM options (docs/benchmarks/question-service.md says why each): a fixed 104 MB heap with a small young generation
 # and big survivors, C2 only (no tiered profiling code), native memory handed back, Netty's buffer pool lean
 HEAP="${HEAP:--Xms104m -Xmx104m -Xmn16m -XX:SurvivorRatio=3 -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:-TieredCompilation -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=24m -Xss512k -XX:TrimNativeHeapInterval=1000 -Dio.netty.allocator.useCacheForAllThreads=false -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1}"
@@ -81,7 +86,8 @@ stop() {   # $1 = pid: ask, wait up to 15 s, then insist, so the next run never 
   for _ in $(seq 1 30); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
   kill -9 "$1" 2>/dev/null || true
 }
-cleanup() { stop "$svc"; [ -z "$infra_pid" ] || stop "$infra_pid"; }
+peer=""
+cleanup() { stop "$svc"; stop "$peer"; [ -z "$infra_pid" ] || stop "$infra_pid"; }
 trap cleanup EXIT
 : > "$work/service.log"
 start_service
@@ -153,10 +159,63 @@ open_model() {   # $1 = mix, $2 = label, $3 = rate (default RATE)
   peak=$(sample_stop)
   say "service memory: peak VmRSS during $2 open model $peak; after it $(rss)"
 }
+wrk_round() {   # $1 = base URL, $2 = paths file, $3 = token ('' for none), $4 = seconds; prints "req/s p99-ms"
+  PATHS_FILE="$2" TOKEN="$3" wrk -t2 -c"$CONNECTIONS" -d"$4s" --latency -s "$here/paths.lua" "$1" > "$work/wrk-round.txt"
+  cat "$work/wrk-round.txt" >> "$work/side-by-side.log"
+  awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+       /Requests\/sec/ { rps = $2 } $1 == "99%" { p99 = ms($2) } /Non-2xx/ { bad = $NF }
+       END { printf "%.0f %.2f %d\n", rps, p99, bad }' "$work/wrk-round.txt"
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# GET by id beside the peer: quarkus-super-heroes' rest-villains from its built jar (PEER_JAR), on the same
+# PostgreSQL in a schema of its own (it drops and creates its table and loads its 100 villains at start),
+# OpenTelemetry export off (no collector here; exporting to none cost a sample 40% of its reads). Both run at
+# once; the rounds alternate (ours, then the peer's), ROUNDS times, and the medians are compared.
+side_by_side() {
+  [ -f "$PEER_JAR" ] || { echo "PEER_JAR $PEER_JAR is not a file" >&2; exit 1; }
+  if curl -s -o /dev/null "http://localhost:$PEER_PORT/q/health/live"; then echo "port $PEER_PORT is taken" >&2; exit 1; fi
+  pg -qc "create schema if not exists $PEER_SCHEMA"
+  # shellcheck disable=SC2086
+  java $PEER_OPTS -Dquarkus.http.port="$PEER_PORT" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$PEER_SCHEMA" \
+    -Dquarkus.datasource.username="$PG_USER" -Dquarkus.datasource.password="$PGPASSWORD" \
+    -Dquarkus.otel.sdk.disabled=true -jar "$PEER_JAR" > "$work/peer.log" 2>&1 &
+  peer=$!
+  for _ in $(seq 1 120); do curl -fs "http://localhost:$PEER_PORT/q/health/live" >/dev/null 2>&1 && break; sleep 1; done
+  pg -qAtc "select id from $PEER_SCHEMA.villain order by id" \
+    | sed 's|^|/api/villains/|' > "$work/peer-byid.paths"
+  [ -s "$work/peer-byid.paths" ] || { echo "the peer has no villains; see $work/peer.log" >&2; exit 1; }
+  local ours peers body_ours body_peer
+  body_ours=$(curl -s -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT$(head -1 "$work/byid.paths")" | wc -c)
+  body_peer=$(curl -s "http://localhost:$PEER_PORT$(head -1 "$work/peer-byid.paths")" | wc -c)
+  : > "$work/side-by-side.log"
+  wrk_round "http://localhost:$PORT" "$work/byid.paths" "$TOKEN" 10 > /dev/null   # warm-up, both
+  wrk_round "http://localhost:$PEER_PORT" "$work/peer-byid.paths" "" 10 > /dev/null
+  drain
+  say ""
+  say "== GET by id side by side: wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency, $ROUNDS rounds alternating (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+  say "   question-service: $(wc -l < "$work/byid.paths") ids, with the token, $body_ours-byte body; rest-villains ($PEER_JAR): $(wc -l < "$work/peer-byid.paths") ids, no token, $body_peer-byte body"
+  : > "$work/ours.txt"; : > "$work/peers.txt"
+  for r in $(seq 1 "$ROUNDS"); do
+    ours=$(wrk_round "http://localhost:$PORT" "$work/byid.paths" "$TOKEN" "$DURATION"); echo "$ours" >> "$work/ours.txt"
+    say "   round $r question-service: $(echo "$ours" | awk '{print $1 " req/s, p99 " $2 " ms, non-2xx " $3}') (load $(cut -d' ' -f1 /proc/loadavg))"
+    peers=$(wrk_round "http://localhost:$PEER_PORT" "$work/peer-byid.paths" "" "$DURATION"); echo "$peers" >> "$work/peers.txt"
+    say "   round $r rest-villains:    $(echo "$peers" | awk '{print $1 " req/s, p99 " $2 " ms, non-2xx " $3}') (load $(cut -d' ' -f1 /proc/loadavg))"
+  done
+  local m_ours m_peer
+  m_ours=$(awk '{print $1}' "$work/ours.txt" | median); m_peer=$(awk '{print $1}' "$work/peers.txt" | median)
+  say "   medians: question-service $m_ours req/s (p99 $(awk '{print $2}' "$work/ours.txt" | median) ms), rest-villains $m_peer req/s (p99 $(awk '{print $2}' "$work/peers.txt" | median) ms): ratio $(awk -v a="$m_ours" -v b="$m_peer" 'BEGIN { printf "%.2f", a / b }') (target >= 0.5)"
+  say "   service memory after: $(rss); peer VmRSS $(awk '/VmRSS/ {printf "%d MiB", $2/1024}' "/proc/$peer/status")"
+  stop "$peer"; peer=""
+}
 # closed model first for both mixes, then the open model, so one phase's backlog never lands in the next
 closed list list
 closed search search
-closed byid "GET by id (with the token)"
+if [ -z "$PEER_JAR" ]; then
+  closed byid "GET by id (with the token)"
+else
+  side_by_side
+fi
 open_model list list
 open_model search search
 open_model suggest "suggest (as you type)" "${SUGGEST_RATE:-200}"
@@ -171,19 +230,6 @@ if [ "${CHURN:-1}" = "1" ]; then
   open_model search "search while one question a second is edited"
   open_model list "list while one question a second is edited"
   kill "$editor" 2>/dev/null; wait "$editor" 2>/dev/null || true
-fi
-# and PostgreSQL's own ceiling for the same texts, with no service in the way (pgbench, 4 clients): what any
-# design that ranks in PostgreSQL on every request could reach on this machine
-if [ "${PG_CEILING:-0}" = "1" ]; then
-  stop "$svc"
-  sed -E 's/.*[?&]q=([^&]*).*/\1/; s/\+/ /g' "$work/search.paths" | awk '{print NR"\t"$0}' > "$work/search-texts.tsv"
-  pg -q -c "drop table if exists $SCHEMA.bench_search_text" -c "create table $SCHEMA.bench_search_text (n int primary key, text text not null)" \
-    -c "\\copy $SCHEMA.bench_search_text from '$work/search-texts.tsv'"
-  printf '%s\n' '\set n random(1, 20000)' "select q.catalog_key, ts_rank(q.search, query) from $SCHEMA.question q, websearch_to_tsquery('english', (select text from $SCHEMA.bench_search_text where n = :n)) query where q.search @@ query order by 2 desc, q.id;" > "$work/pg-search.sql"
-  say ""
-  say "== PostgreSQL alone: the search mix's full-text query, pgbench 4 clients, ${DURATION}s (load before: $(cut -d' ' -f1 /proc/loadavg))"
-  pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -c 4 -j 2 -T "$DURATION" -M prepared -f "$work/pg-search.sql" "$PG_DB" 2>&1 \
-    | grep -E '^(latency average|tps)' | tee -a "$results"
 fi
 say ""
 say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

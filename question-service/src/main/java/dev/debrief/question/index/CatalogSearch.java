@@ -12,16 +12,15 @@ import dev.debrief.question.persistence.QuestionRow;
 import dev.debrief.question.persistence.SortOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -36,6 +35,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,16 +72,19 @@ public class CatalogSearch {
 
     public Result query(QuestionFilter filter, QuestionFilter.Visibility visibility, SortOrder sort, int page,
             int size) {
-        Query textQuery = filter.text() == null ? null : text.parse(filter.text());
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        q.add(Visibility.of(filter, visibility), BooleanClause.Occur.FILTER);
-        Visibility.restrict(q, filter);
-        if (textQuery != null) {
-            q.add(textQuery, BooleanClause.Occur.MUST);
-        }
-        Query query = q.build();
         CatalogIndex.View view = index.acquire();
         try {
+            // rewritten once against this view: fuzzy words become the terms they stand for here, which both
+            // the search and the highlighter use (handed the fuzzy automata, the highlighter would walk the
+            // prompt field's whole term dictionary for every document of the page)
+            Query textQuery = filter.text() == null ? null : view.searcher().rewrite(text.parse(filter.text()));
+            BooleanQuery.Builder q = new BooleanQuery.Builder();
+            q.add(Visibility.of(filter, visibility), BooleanClause.Occur.FILTER);
+            Visibility.restrict(q, filter);
+            if (textQuery != null) {
+                q.add(textQuery, BooleanClause.Occur.MUST);
+            }
+            Query query = q.build();
             int wanted = (page + 1) * size;
             boolean scores = sort == SortOrder.RELEVANCE;
             FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(view.searcher(), query, wanted,
@@ -90,14 +93,16 @@ public class CatalogSearch {
             long total = hits.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
             ScoreDoc[] pageDocs = Arrays.copyOfRange(found.topDocs().scoreDocs,
                     Math.min(page * size, found.topDocs().scoreDocs.length), found.topDocs().scoreDocs.length);
+            CatalogRow[] rows = new CatalogRow[pageDocs.length];
+            for (int i = 0; i < pageDocs.length; i++) {
+                rows[i] = QuestionDocuments.read(view.searcher().getIndexReader(), pageDocs[i].doc);
+            }
             String[] highlights = textQuery == null || pageDocs.length == 0 ? null
-                    : highlight(view, textQuery, pageDocs);
-            StoredFields stored = view.searcher().storedFields();
+                    : highlight(view, textQuery, pageDocs, rows);
             List<QuestionRow> items = new ArrayList<>(pageDocs.length);
             for (int i = 0; i < pageDocs.length; i++) {
-                Document d = stored.document(pageDocs[i].doc);
                 Double rank = scores ? (double) pageDocs[i].score : null;
-                items.add(QuestionDocuments.row(d, rank, highlights == null ? null : highlights[i]));
+                items.add(QuestionDocuments.row(rows[i], rank, highlights == null ? null : highlights[i]));
             }
             return new Result(items, total, facets(view, hits, total));
         } catch (IOException e) {
@@ -108,10 +113,38 @@ public class CatalogSearch {
     }
 
     /** The prompt's best sentence for each document, matched words marked; null where the prompt has none. */
-    private String[] highlight(CatalogIndex.View view, Query textQuery, ScoreDoc[] docs) throws IOException {
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(view.searcher(), queryAnalyzer)
+    private String[] highlight(CatalogIndex.View view, Query textQuery, ScoreDoc[] docs, CatalogRow[] rows)
+            throws IOException {
+        Map<Integer, String> prompts = new HashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            prompts.put(docs[i].doc, rows[i].prompt());
+        }
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(view.searcher(), queryAnalyzer)
                 .withHandleMultiTermQuery(true).withMaxNoHighlightPassages(0)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true)).build();
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true));
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            /** The prompts come from the page's rows, already read: no stored fields. */
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                    int cacheCharsThreshold) throws IOException {
+                List<CharSequence[]> out = new ArrayList<>();
+                int chars = 0;
+                do {
+                    int doc = docIter.nextDoc();
+                    if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                        break;
+                    }
+                    String prompt = prompts.get(doc);
+                    CharSequence[] values = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        values[f] = Fields.PROMPT.equals(fields[f]) ? prompt : null;
+                    }
+                    out.add(values);
+                    chars += prompt == null ? 0 : prompt.length();
+                } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+                return out;
+            }
+        };
         ScoreDoc[] sorted = docs.clone();
         return highlighter.highlight(Fields.PROMPT, textQuery,
                 new TopDocs(new TotalHits(sorted.length, TotalHits.Relation.EQUAL_TO), sorted), 1);

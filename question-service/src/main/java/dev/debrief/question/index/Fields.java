@@ -29,6 +29,8 @@ final class Fields {
     static final String ANSWER_FORMAT = "answerFormat";
     static final String RUBRIC = "rubric";
     static final String UPDATED = "updated";
+    /** Binary doc values: what a list item shows, packed (see {@link QuestionDocuments#pack}). */
+    static final String ROW = "row";
 
     private Fields() {
     }

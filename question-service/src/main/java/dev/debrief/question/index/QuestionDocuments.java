@@ -1,28 +1,40 @@
 package dev.debrief.question.index;
 
 import dev.debrief.question.persistence.QuestionRow;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A catalog row as a Lucene document, and a stored document back as a list item. */
+/**
+ * A catalog row as a Lucene document, and the document back as a list item. The item is read from one
+ * binary doc value per document (the row packed), not from stored fields: those are compressed in blocks
+ * of many documents, so each of a page's twenty items cost a block's decompression (and the highlighter's
+ * read of the prompt another).
+ */
 final class QuestionDocuments {
 
     /** Facet dimensions, in the order an answer lists them. */
@@ -31,9 +43,8 @@ final class QuestionDocuments {
     private static final List<String> DIFFICULTIES = List.of("EASY", "MEDIUM", "HARD");
     private static final int EXCERPT = 160;
 
-    /** Searched texts: positions for phrases, offsets so the highlighter needs no re-analysis; prompt stored. */
-    private static final FieldType SEARCHED = searched(false);
-    private static final FieldType SEARCHED_STORED = searched(true);
+    /** Searched texts: positions for phrases, offsets so the highlighter needs no re-analysis. */
+    private static final FieldType SEARCHED = searched();
 
     private QuestionDocuments() {
     }
@@ -52,17 +63,16 @@ final class QuestionDocuments {
 
     static Document of(CatalogRow q, FacetsConfig config) throws IOException {
         Document d = new Document();
-        d.add(new StringField(Fields.ID, q.id().toString(), Field.Store.YES));
+        d.add(new StringField(Fields.ID, q.id().toString(), Field.Store.NO));
         d.add(new SortedDocValuesField(Fields.ID_SORT, new BytesRef(uuidBytes(q.id()))));
-        d.add(new StoredField(Fields.SLUG, q.slug()));
-        d.add(new StoredField(Fields.VERSION, q.version()));
-        d.add(new StringField(Fields.TENANT, q.tenant() == null ? "" : q.tenant(), Field.Store.YES));
-        d.add(new StringField(Fields.STATUS, q.status(), Field.Store.YES));
-        d.add(new Field(Fields.TITLE, q.title(), SEARCHED_STORED));
+        d.add(new BinaryDocValuesField(Fields.ROW, pack(q)));
+        d.add(new StringField(Fields.TENANT, q.tenant() == null ? "" : q.tenant(), Field.Store.NO));
+        d.add(new StringField(Fields.STATUS, q.status(), Field.Store.NO));
+        d.add(new Field(Fields.TITLE, q.title(), SEARCHED));
         // UTF-8 bytes compare as code points: the order of the catalog database's C.UTF-8 collation
         d.add(new SortedDocValuesField(Fields.TITLE_SORT, new BytesRef(q.title())));
         d.add(new TextField(Fields.SUGGEST, q.title(), Field.Store.NO));
-        d.add(new Field(Fields.PROMPT, q.prompt(), SEARCHED_STORED));
+        d.add(new Field(Fields.PROMPT, q.prompt(), SEARCHED));
         d.add(new Field(Fields.EXTRA, q.extra(), SEARCHED));
         single(d, Fields.CATEGORY, q.category());
         single(d, Fields.ROLE, q.role());
@@ -70,7 +80,7 @@ final class QuestionDocuments {
         single(d, Fields.ROUND_TYPE, q.roundType());
         single(d, Fields.DIFFICULTY, q.difficulty());
         single(d, Fields.ANSWER_FORMAT, q.answerFormat());
-        d.add(new StringField(Fields.RUBRIC, q.rubric(), Field.Store.YES));
+        d.add(new StringField(Fields.RUBRIC, q.rubric(), Field.Store.NO));
         for (String v : q.levels()) {
             single(d, Fields.LEVEL, v);
         }
@@ -83,9 +93,7 @@ final class QuestionDocuments {
         int rank = DIFFICULTIES.indexOf(q.difficulty());
         d.add(new NumericDocValuesField(Fields.DIFFICULTY_RANK, rank < 0 ? DIFFICULTIES.size() : rank));
         d.add(new NumericDocValuesField(Fields.TIME_BUDGET, q.timeBudgetSeconds()));
-        d.add(new StoredField(Fields.TIME_BUDGET, q.timeBudgetSeconds()));
         d.add(new NumericDocValuesField(Fields.UPDATED, q.updatedMicros()));
-        d.add(new StoredField(Fields.UPDATED, q.updatedMicros()));
         return config.build(d);
     }
 
@@ -94,27 +102,119 @@ final class QuestionDocuments {
         if (value == null) {
             return;
         }
-        d.add(new StringField(field, value, Field.Store.YES));
+        d.add(new StringField(field, value, Field.Store.NO));
         d.add(new SortedSetDocValuesFacetField(field, value));
     }
 
-    /** A list item from the stored fields; {@code rank} the search score (null without a text). */
-    static QuestionRow row(Document d, Double rank, String highlight) {
-        String tenant = d.get(Fields.TENANT);
-        long micros = d.getField(Fields.UPDATED).numericValue().longValue();
-        return new QuestionRow(UUID.fromString(d.get(Fields.ID)), d.get(Fields.SLUG),
-                d.getField(Fields.VERSION).numericValue().intValue(), d.get(Fields.STATUS),
-                tenant.isEmpty() ? null : tenant, d.get(Fields.TITLE), excerpt(d.get(Fields.PROMPT)),
-                d.get(Fields.CATEGORY), d.get(Fields.ROLE), values(d, Fields.LEVEL), d.get(Fields.COMPANY),
-                d.get(Fields.ROUND_TYPE), values(d, Fields.COMPETENCY), values(d, Fields.TAG), d.get(Fields.DIFFICULTY),
-                d.getField(Fields.TIME_BUDGET).numericValue().intValue(), d.get(Fields.ANSWER_FORMAT),
-                d.get(Fields.RUBRIC), Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                        Math.floorMod(micros, 1_000_000L) * 1000),
+    /** What a list item shows (and the whole prompt, which the highlighter reads), in one value. */
+    static BytesRef pack(CatalogRow q) {
+        try {
+            ByteBuffersDataOutput out = new ByteBuffersDataOutput(256);
+            out.writeLong(q.id().getMostSignificantBits());
+            out.writeLong(q.id().getLeastSignificantBits());
+            out.writeString(q.slug());
+            out.writeVInt(q.version());
+            out.writeString(q.status());
+            optional(out, q.tenant());
+            out.writeString(q.title());
+            out.writeString(q.prompt());
+            out.writeString(q.category());
+            out.writeString(q.role());
+            list(out, q.levels());
+            optional(out, q.company());
+            out.writeString(q.roundType());
+            list(out, q.competencies());
+            list(out, q.tags());
+            out.writeString(q.difficulty());
+            out.writeVInt(q.timeBudgetSeconds());
+            out.writeString(q.answerFormat());
+            out.writeString(q.rubric());
+            out.writeLong(q.updatedMicros());
+            return new BytesRef(out.toArrayCopy());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The packed row read back ({@code extra} is not packed: it is only searched, never shown). */
+    static CatalogRow unpack(BytesRef b) {
+        try {
+            return unpack(new ByteArrayDataInput(b.bytes, b.offset, b.length));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // an array in memory: cannot happen
+        }
+    }
+
+    private static CatalogRow unpack(ByteArrayDataInput in) throws IOException {
+        UUID id = new UUID(in.readLong(), in.readLong());
+        String slug = in.readString();
+        int version = in.readVInt();
+        String status = in.readString();
+        String tenant = optional(in);
+        String title = in.readString();
+        String prompt = in.readString();
+        String category = in.readString();
+        String role = in.readString();
+        List<String> levels = list(in);
+        String company = optional(in);
+        String roundType = in.readString();
+        List<String> competencies = list(in);
+        List<String> tags = list(in);
+        String difficulty = in.readString();
+        int timeBudget = in.readVInt();
+        String answerFormat = in.readString();
+        String rubric = in.readString();
+        long updated = in.readLong();
+        return new CatalogRow(id, slug, version, status, tenant, title, prompt, null, category, role, levels, company,
+                roundType, competencies, tags, difficulty, timeBudget, answerFormat, rubric, updated);
+    }
+
+    /** The packed row of a document of {@code reader} (a top-level doc id). */
+    static CatalogRow read(IndexReader reader, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues values = leaf.reader().getBinaryDocValues(Fields.ROW);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document " + doc + " of the catalog index has no row");
+        }
+        return unpack(values.binaryValue());
+    }
+
+    /** A list item from the packed row; {@code rank} the search score (null without a text). */
+    static QuestionRow row(CatalogRow r, Double rank, String highlight) {
+        long micros = r.updatedMicros();
+        return new QuestionRow(r.id(), r.slug(), r.version(), r.status(), r.tenant(), r.title(), excerpt(r.prompt()),
+                r.category(), r.role(), r.levels(), r.company(), r.roundType(), r.competencies(), r.tags(),
+                r.difficulty(), r.timeBudgetSeconds(), r.answerFormat(), r.rubric(),
+                Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000),
                 rank, highlight);
     }
 
-    private static List<String> values(Document d, String field) {
-        return java.util.Arrays.stream(d.getFields(field)).map(IndexableField::stringValue).toList();
+    private static void optional(ByteBuffersDataOutput out, String value) throws IOException {
+        out.writeByte(value == null ? (byte) 0 : (byte) 1);
+        if (value != null) {
+            out.writeString(value);
+        }
+    }
+
+    private static String optional(ByteArrayDataInput in) throws IOException {
+        return in.readByte() == 0 ? null : in.readString();
+    }
+
+    private static void list(ByteBuffersDataOutput out, List<String> values) throws IOException {
+        out.writeVInt(values.size());
+        for (String v : values) {
+            out.writeString(v);
+        }
+    }
+
+    private static List<String> list(ByteArrayDataInput in) throws IOException {
+        int n = in.readVInt();
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(in.readString());
+        }
+        return List.copyOf(out);
     }
 
     /** The prompt's first 160 characters (code points, as PostgreSQL's left() counted them). */
@@ -128,10 +228,10 @@ final class QuestionDocuments {
                 .array();
     }
 
-    private static FieldType searched(boolean stored) {
+    private static FieldType searched() {
         FieldType t = new FieldType();
         t.setTokenized(true);
-        t.setStored(stored);
+        t.setStored(false);
         t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         t.freeze();
         return t;

@@ -1,12 +1,10 @@
 package dev.debrief.question.index;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 
@@ -76,11 +74,10 @@ final class SearchText {
             }
             String lower = word.toLowerCase(Locale.ROOT);
             if (lower.length() >= FUZZY_FROM && LETTERS.matcher(lower).matches()) {
-                int edits = lower.length() >= TWO_EDITS_FROM ? 2 : 1;
+                NearSpellings near = new NearSpellings(lower, lower.length() >= TWO_EDITS_FROM ? 2 : 1);
                 for (Map.Entry<String, Float> field : weights.entrySet()) {
-                    FuzzyQuery near = new FuzzyQuery(new Term(field.getKey(), lower), edits, FUZZY_PREFIX,
-                            FUZZY_EXPANSIONS, true);
-                    any.add(new BoostQuery(near, field.getValue() * FUZZY_WEIGHT), BooleanClause.Occur.SHOULD);
+                    any.add(new BoostQuery(near.in(field.getKey()), field.getValue() * FUZZY_WEIGHT),
+                            BooleanClause.Occur.SHOULD);
                     clauses++;
                 }
             }

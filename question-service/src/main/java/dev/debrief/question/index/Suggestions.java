@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -53,11 +51,10 @@ public class Suggestions {
         CatalogIndex.View view = index.acquire();
         try {
             TopDocs top = view.searcher().search(q.build(), Math.min(count, MAX));
-            StoredFields stored = view.searcher().storedFields();
             List<Suggestion> out = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                Document d = stored.document(sd.doc);
-                out.add(new Suggestion(UUID.fromString(d.get(Fields.ID)), d.get(Fields.SLUG), d.get(Fields.TITLE)));
+                CatalogRow row = QuestionDocuments.read(view.searcher().getIndexReader(), sd.doc);
+                out.add(new Suggestion(row.id(), row.slug(), row.title()));
             }
             return out;
         } catch (IOException e) {
