@@ -4,7 +4,6 @@ import dev.debrief.gateway.config.GatewayConfig;
 import dev.debrief.gateway.http.GatewayHeaders;
 import dev.debrief.gateway.http.GatewayProblems;
 import dev.debrief.gateway.security.TokenFacts;
-import dev.debrief.kit.tracing.EventTraces;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -50,7 +49,7 @@ public class RequestContextHandler implements Handler<RoutingContext> {
                 ? incomingId
                 : randomId();
         // with tracing on, the gateway's own server span (in the caller's trace) is the parent of what follows
-        String traced = EventTraces.currentTraceparent();
+        String traced = TraceContext.currentSpan();
         String traceparent = traced != null ? traced : TraceContext.next(headers.get(GatewayHeaders.TRACEPARENT));
         String host = authorityOf(request);
 
