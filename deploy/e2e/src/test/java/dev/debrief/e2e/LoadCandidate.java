@@ -155,13 +155,25 @@ final class LoadCandidate implements Runnable {
         return get(path);
     }
 
-    /** A read that must succeed for the step to go on; a failed one throws and the caller tries again. */
+    /**
+     * A read that must succeed for the step to go on. A client reads again after a 503 or a dropped connection,
+     * as a browser's page would (a GET is safe to repeat): the CI run met a 503 while PostgreSQL restarted.
+     */
     private JsonNode get(String path) {
-        Reply reply = send("GET", path, null, null, null);
-        if (reply.status() != 200 || reply.json() == null) {
-            throw new IllegalStateException("GET " + path + " answered " + reply.status());
+        long deadline = System.nanoTime() + STEP_DEADLINE.toNanos();
+        long backoff = 200;
+        while (true) {
+            Reply reply = send("GET", path, null, null, null);
+            if (reply.status() == 200 && reply.json() != null) {
+                return reply.json();
+            }
+            if (!TRY_AGAIN.contains(reply.status()) || System.nanoTime() > deadline) {
+                throw new IllegalStateException("GET " + path + " answered " + reply.status());
+            }
+            retries.incrementAndGet();
+            pause(backoff);
+            backoff = Math.min(backoff * 2, 3_000);
         }
-        return reply.json();
     }
 
     private String etag(String sessionPath) {
