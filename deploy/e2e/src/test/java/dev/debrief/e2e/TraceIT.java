@@ -106,7 +106,9 @@ class TraceIT {
                 "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=" + receiver.endpoint(),
                 "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf",
                 "QUARKUS_OTEL_BSP_SCHEDULE_DELAY=200ms", "");
-        for (String service : List.of("question-service", "session-service", "scoring-service", "gateway")) {
+        // every session-service replica the e2e stack runs (DEBRIEF_SESSION_REPLICAS in the pom) has a directory of its own
+        for (String service : List.of("question-service", "session-service", "session-service-2", "scoring-service",
+                "gateway")) {
             Path dir = config.home().resolve("services").resolve(service);
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(".env"), env); // Quarkus reads .env in its working directory
