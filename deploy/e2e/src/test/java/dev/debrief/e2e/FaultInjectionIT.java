@@ -387,7 +387,10 @@ class FaultInjectionIT {
                     try (PreparedStatement q = c.prepareStatement("select count(*), count(p.event_id) from " + producer
                             + ".outbox_event o left join " + CONSUMER_SCHEMA.get(consumer.getKey()) + ".processed_event p"
                             + " on p.event_id = o.event_id::text and p.consumer = ?"
-                            + " where o.message_key = any(?) and o.event_type = any(?)")) {
+                            // the outbox also holds each event's analytics projection (its own id, another topic),
+                            // which no durable consumer applies: count the events of the consumed topics only
+                            + " where o.message_key = any(?) and o.event_type = any(?) and o.topic <> '"
+                            + dev.debrief.contracts.Topics.ANALYTICS + "'")) {
                         q.setString(1, consumer.getKey());
                         q.setArray(2, c.createArrayOf("varchar", sessions.toArray()));
                         q.setArray(3, c.createArrayOf("varchar", types.toArray()));
