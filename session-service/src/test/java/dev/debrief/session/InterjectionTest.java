@@ -14,6 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -143,6 +149,49 @@ class InterjectionTest {
                 e -> idle.equals(e.subject()) && e.is(EventType.SESSION_EXPIRED), 1, Duration.ofSeconds(20)).get(0);
         SessionCreationTest.assertNoViolations(expired);
         assertEquals("IN_PROGRESS", expired.data().path("previousStatus").asText());
+    }
+
+    /**
+     * Writers racing on one session, its panel seated: each waits on the session's row lock in turn. Loading the
+     * session with a pessimistic lock used to make Hibernate lock the joined panel in a follow-on query, which
+     * threw (500) when writers overlapped.
+     */
+    @Test
+    void shouldSerialiseConcurrentInterjectionsOnOneSessionWithoutAnError() throws Exception {
+        String colin = coach("colin");
+        String pia = TestDirectory.join(Api.FIRM, "pia", "coach");
+        String id = Api.coached(colin, "cara", CatalogStub.stubQuestion("FREE_TEXT"));
+        as(colin).body(Map.of("coaches", List.of(pia))).put("/api/sessions/" + id + "/panel").then().statusCode(200);
+        Api.started(colin, id);
+
+        int writers = 6;
+        int each = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<List<Integer>>> statuses = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                statuses.add(pool.submit(() -> {
+                    List<Integer> codes = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        codes.add(as(colin).body(Map.of("text", "Follow-up " + writer + "." + i))
+                                .post("/api/sessions/" + id + "/follow-ups").statusCode());
+                    }
+                    return codes;
+                }));
+            }
+            List<Integer> all = new ArrayList<>();
+            for (Future<List<Integer>> f : statuses) {
+                all.addAll(f.get(2, TimeUnit.MINUTES));
+            }
+            assertEquals(Collections.nCopies(writers * each, 201), all);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Integer> seqs = as(colin).get("/api/sessions/" + id + "/timeline").then().statusCode(200).extract()
+                .jsonPath().getList("seq", Integer.class);
+        assertEquals(seqs.stream().distinct().sorted().toList(), seqs, "one timeline, no repeat, in order");
+        assertEquals(writers * each, interjections(colin, id).size());
     }
 
     private static List<Map<String, Object>> interjections(String token, String id) {

@@ -7,7 +7,6 @@ import dev.debrief.session.messaging.SessionEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +52,7 @@ public class IdleExpiry {
     }
 
     private boolean expire(UUID id, Instant idleBefore, Instant now) {
-        InterviewSession s = InterviewSession.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        InterviewSession s = InterviewSession.findLocked(id);
         if (!LIVE.contains(s.status) || !s.lastActivityAt.isBefore(idleBefore)) {
             return false;
         }

@@ -106,6 +106,21 @@ public class InterviewSession extends PanacheEntityBase {
     public record Advance(SessionRound completedRound, SessionQuestion asked) {
     }
 
+    /**
+     * The session with its own row locked for this transaction (serialises writers across replicas), or null.
+     * Locks with a query on the one row, then loads: {@code findById(id, PESSIMISTIC_WRITE)} makes Hibernate 7
+     * lock the eagerly joined panel in a follow-on query, which threw a NullPointerException under concurrent
+     * writers (TableLock.applyLoadedState, seen in the soak run). {@code @Version} still guards an instance
+     * loaded earlier in the same transaction.
+     */
+    public static InterviewSession findLocked(UUID id) {
+        boolean exists = !getEntityManager()
+                .createNativeQuery("select 1 from interview_session where id = :id for update")
+                .setParameter("id", id)
+                .getResultList().isEmpty();
+        return exists ? findById(id) : null;
+    }
+
     public static InterviewSession schedule(String tenant, String candidate, String candidateName, String coach,
             String coachName, SessionMode mode, String loopSlug, Instant now) {
         InterviewSession s = new InterviewSession();

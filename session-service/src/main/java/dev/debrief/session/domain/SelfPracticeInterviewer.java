@@ -3,7 +3,6 @@ package dev.debrief.session.domain;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +46,7 @@ public class SelfPracticeInterviewer {
     }
 
     private int fire(UUID id, Instant now) {
-        InterviewSession s = InterviewSession.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        InterviewSession s = InterviewSession.findLocked(id);
         List<SessionQuestion.Interjection> due = s.dueInterjections(now);
         SessionQuestion q = s.current().orElseThrow();
         due.forEach(i -> interjections.record(s, q, i.kind(), i.text(), Interjections.SELF_PRACTICE, ACTOR, now));

@@ -4,7 +4,6 @@ import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Caller;
 import dev.debrief.kit.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.util.Set;
@@ -36,7 +35,7 @@ public class SessionAccess {
     /** The session locked for a change (serialises writers of one session across replicas). */
     @Transactional(Transactional.TxType.MANDATORY)
     public InterviewSession forUpdate(UUID id, long expectedVersion) {
-        InterviewSession session = acting(check(id, InterviewSession.findById(id, LockModeType.PESSIMISTIC_WRITE)));
+        InterviewSession session = acting(check(id, InterviewSession.findLocked(id)));
         if (session.version != expectedVersion) {
             throw ProblemException.preconditionFailed("The session is at version " + session.version
                     + ", not " + expectedVersion + "; read it again");
@@ -47,7 +46,7 @@ public class SessionAccess {
     /** Locked for an append that does not need the caller's version (drafts, interjections). */
     @Transactional(Transactional.TxType.MANDATORY)
     public InterviewSession forAppend(UUID id) {
-        return acting(check(id, InterviewSession.findById(id, LockModeType.PESSIMISTIC_WRITE)));
+        return acting(check(id, InterviewSession.findLocked(id)));
     }
 
     /** Who sees a session but only reads it (its panel) is refused a change: 403, not 404. */
