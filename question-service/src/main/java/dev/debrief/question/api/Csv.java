@@ -1,13 +1,27 @@
 package dev.debrief.question.api;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV: fields quoted when they hold a comma, quote or line break; quotes doubled. A field a
- * spreadsheet would run as a formula is written with a single quote in front (see {@link #neutralise}).
+ * RFC 4180 CSV through Apache Commons CSV (quotes doubled, CRLF between records, blank lines skipped). What is
+ * ours is the OWASP defence: a field a spreadsheet would run as a formula is written with a single quote in
+ * front (see {@link #neutralise}), and an import drops it again ({@link #restore}).
  */
 final class Csv {
+
+    /** RFC 4180; text after a closing quote is kept in the field, as the hand-written reader before it did. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(true)
+            .setTrailingData(true)
+            .get();
 
     private Csv() {
     }
@@ -32,71 +46,30 @@ final class Csv {
         return field.startsWith("'") ? field.substring(1) : field;
     }
 
+    /** One record, each field neutralised (null as empty), ended by CRLF. */
     static String line(List<String> fields) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String f = neutralise(fields.get(i) == null ? "" : fields.get(i));
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                out.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(f);
-            }
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            printer.printRecord(fields.stream().map(f -> neutralise(f == null ? "" : f)).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringBuilder does not fail", e);
         }
-        return out.append("\r\n").toString();
+        return out.toString();
     }
 
-    /** Every record of the text; quoted fields may span lines. */
+    /**
+     * Every record of the text; quoted fields may span lines.
+     *
+     * @throws IllegalArgumentException when the text is not CSV (an unterminated quoted field)
+     */
     static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || field.length() > 0) {
-                    record.add(field.toString());
-                    records.add(record);
-                }
-                record = new ArrayList<>();
-                field.setLength(0);
-                any = false;
-            } else {
-                field.append(c);
-                any = true;
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            for (CSVRecord record : parser) {
+                records.add(record.toList());
             }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("an unterminated quoted field");
-        }
-        if (any || field.length() > 0) {
-            record.add(field.toString());
-            records.add(record);
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         return records;
     }
