@@ -3,13 +3,14 @@ package dev.debrief.question.catalog;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.catalog.QuestionChange;
 import dev.debrief.kit.outbox.Outbox;
-import dev.debrief.question.catalog.domain.Question;
+import dev.debrief.question.catalog.domain.QuestionEvent;
 import dev.debrief.question.index.CatalogChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
-
-/** Announces question changes through the outbox, in the transaction of the change. */
+/**
+ * Records the question events the domain returns in the outbox, in the transaction of the change, and tells
+ * the index a change is coming.
+ */
 @ApplicationScoped
 public class CatalogEvents {
 
@@ -21,10 +22,18 @@ public class CatalogEvents {
         this.changes = changes;
     }
 
-    public void question(EventType type, Question q) {
-        outbox.publish(type, q.id, q.tenant, new QuestionChange(q.id, q.slug, q.version, q.tenant, q.status.name(),
-                q.title, q.category.name(), q.role.name(), List.of(q.levels), q.company, q.roundType.name(),
-                q.difficulty.name(), List.of(q.competencies)));
+    public void record(QuestionEvent e) {
+        outbox.publish(type(e.kind()), e.id(), e.tenant(), new QuestionChange(e.id(), e.slug(), e.version(),
+                e.tenant(), e.status().name(), e.title(), e.category().name(), e.role().name(), e.levels(),
+                e.company(), e.roundType().name(), e.difficulty().name(), e.competencies()));
         changes.afterCommit();
+    }
+
+    private static EventType type(QuestionEvent.Kind kind) {
+        return switch (kind) {
+            case PUBLISHED -> EventType.QUESTION_PUBLISHED;
+            case REVISED -> EventType.QUESTION_REVISED;
+            case RETIRED -> EventType.QUESTION_RETIRED;
+        };
     }
 }

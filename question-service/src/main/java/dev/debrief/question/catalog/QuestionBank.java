@@ -1,19 +1,22 @@
 package dev.debrief.question.catalog;
 
-import dev.debrief.contracts.EventType;
 import dev.debrief.kit.problem.ProblemException;
+import dev.debrief.question.catalog.domain.IllegalStatusMove;
 import dev.debrief.question.catalog.domain.Question;
 import dev.debrief.question.catalog.domain.QuestionContent;
+import dev.debrief.question.catalog.domain.QuestionEvent;
 import dev.debrief.question.catalog.domain.QuestionStatus;
 import dev.debrief.question.catalog.domain.QuestionVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
- * Every change to a question: a new immutable version per edit, the status machine, and the event that
- * announces it, all in the caller's transaction.
+ * The use case of every change to a question, in the caller's transaction: a new immutable version per edit,
+ * the moves of its status, and the events the domain returns for them, recorded in the outbox. A move the
+ * domain refuses is a 409.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -38,7 +41,7 @@ public class QuestionBank {
         Question q = Question.create(tenant, slug, status, normalised, by, clock.instant());
         q.persist();
         QuestionVersion.of(q, normalised, by, clock.instant()).persist();
-        events.question(q.status == QuestionStatus.PUBLISHED ? EventType.QUESTION_PUBLISHED : EventType.QUESTION_REVISED, q);
+        events.record(q.created());
         return q;
     }
 
@@ -48,20 +51,18 @@ public class QuestionBank {
         if (normalised.equals(QuestionVersion.current(q).content)) {
             return false;
         }
-        q.revise(normalised, clock.instant());
+        QuestionEvent revised = q.revise(normalised, clock.instant());
         QuestionVersion.of(q, normalised, by, clock.instant()).persist();
-        events.question(EventType.QUESTION_REVISED, q);
+        events.record(revised);
         return true;
     }
 
     public void publish(Question q) {
-        q.publish(clock.instant());
-        events.question(EventType.QUESTION_PUBLISHED, q);
+        events.record(allowed(() -> q.publish(clock.instant())));
     }
 
     public void retire(Question q) {
-        q.retire(clock.instant());
-        events.question(EventType.QUESTION_RETIRED, q);
+        events.record(allowed(() -> q.retire(clock.instant())));
     }
 
     /** Creates or revises by slug, then moves to {@code status} if it differs (legal moves only). */
@@ -79,15 +80,17 @@ public class QuestionBank {
         boolean revised = revise(q, content, by);
         boolean moved = false;
         if (status != null && status != q.status) {
-            if (status == QuestionStatus.PUBLISHED) {
-                publish(q);
-            } else if (status == QuestionStatus.RETIRED) {
-                retire(q);
-            } else {
-                throw ProblemException.conflict("a published question cannot go back to DRAFT");
-            }
+            events.record(allowed(() -> q.moveTo(status, clock.instant())));
             moved = true;
         }
         return revised || moved ? Outcome.REVISED : Outcome.UNCHANGED;
+    }
+
+    private static QuestionEvent allowed(Supplier<QuestionEvent> move) {
+        try {
+            return move.get();
+        } catch (IllegalStatusMove e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
     }
 }

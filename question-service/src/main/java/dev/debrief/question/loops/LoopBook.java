@@ -1,26 +1,24 @@
 package dev.debrief.question.loops;
 
-import dev.debrief.contracts.EventType;
 import dev.debrief.kit.problem.ProblemException;
+import dev.debrief.question.loops.domain.InvalidRounds;
 import dev.debrief.question.loops.domain.Loop;
-import dev.debrief.question.loops.domain.LoopRound;
-import dev.debrief.question.taxonomy.JobRole;
+import dev.debrief.question.loops.domain.LoopDefinition;
+import dev.debrief.question.loops.domain.LoopEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Creating and editing loops, each change announced (loop.published, loop.revised). */
+/**
+ * The use case of creating and editing loops, in the caller's transaction: the events the domain returns
+ * (loop.published, loop.revised) are recorded in the outbox; rounds the domain refuses are a 400.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class LoopBook {
-
-    /** A loop as written by a client or the seed. */
-    public record Definition(String slug, String title, String company, JobRole role, String description,
-            List<LoopRound> rounds) {
-    }
 
     private final LoopEvents events;
     private final Clock clock;
@@ -30,30 +28,24 @@ public class LoopBook {
         this.clock = clock;
     }
 
-    public Loop create(String tenant, Definition d) {
+    public Loop create(String tenant, LoopDefinition d) {
         if (Loop.inScope(tenant, d.slug()).isPresent()) {
             throw ProblemException.conflict("a loop with slug " + d.slug() + " already exists");
         }
-        checkPositions(d.rounds());
-        Loop loop = Loop.create(tenant, d.slug(), clock.instant());
-        loop.define(d.title(), d.company(), d.role(), d.description(), d.rounds(), clock.instant());
+        Loop loop = valid(() -> Loop.create(tenant, d, clock.instant()));
         loop.persist();
-        events.loop(EventType.LOOP_PUBLISHED, loop);
+        events.record(loop.published());
         return loop;
     }
 
     /** @return whether anything changed (an identical definition makes no new version) */
-    public boolean revise(Loop loop, Definition d) {
-        checkPositions(d.rounds());
-        if (loop.sameDefinition(d.title(), d.company(), d.role(), d.description(), d.rounds())) {
-            return false;
-        }
-        loop.define(d.title(), d.company(), d.role(), d.description(), d.rounds(), clock.instant());
-        events.loop(EventType.LOOP_REVISED, loop);
-        return true;
+    public boolean revise(Loop loop, LoopDefinition d) {
+        Optional<LoopEvent> revised = valid(() -> loop.revise(d, clock.instant()));
+        revised.ifPresent(events::record);
+        return revised.isPresent();
     }
 
-    public boolean upsert(String tenant, Definition d) {
+    public boolean upsert(String tenant, LoopDefinition d) {
         var existing = Loop.inScope(tenant, d.slug());
         if (existing.isEmpty()) {
             create(tenant, d);
@@ -62,12 +54,11 @@ public class LoopBook {
         return revise(existing.get(), d);
     }
 
-    private static void checkPositions(List<LoopRound> rounds) {
-        var seen = new HashSet<Integer>();
-        for (LoopRound r : rounds) {
-            if (!seen.add(r.position())) {
-                throw ProblemException.badRequest("rounds", "position " + r.position() + " appears twice");
-            }
+    private static <T> T valid(Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (InvalidRounds e) {
+            throw ProblemException.badRequest("rounds", e.getMessage());
         }
     }
 }

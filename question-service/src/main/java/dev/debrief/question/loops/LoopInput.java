@@ -1,5 +1,6 @@
 package dev.debrief.question.loops;
 
+import dev.debrief.question.loops.domain.LoopDefinition;
 import dev.debrief.question.loops.domain.LoopRound;
 import dev.debrief.question.taxonomy.JobRole;
 import jakarta.validation.Valid;
@@ -19,7 +20,7 @@ public record LoopInput(
         @Size(max = 4000) String description,
         @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid LoopRound> rounds) {
 
-    LoopBook.Definition definition() {
-        return new LoopBook.Definition(slug, title, company, role, description, rounds);
+    LoopDefinition definition() {
+        return new LoopDefinition(slug, title, company, role, description, rounds);
     }
 }

@@ -6,6 +6,7 @@ import dev.debrief.question.catalog.QuestionInput;
 import dev.debrief.question.config.CatalogConfig;
 import dev.debrief.question.loops.LoopBook;
 import dev.debrief.question.loops.LoopInput;
+import dev.debrief.question.loops.domain.LoopDefinition;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,7 +117,7 @@ public class SeedLoader {
                     skipped++;
                     continue;
                 }
-                loopsChanged += loops.upsert(null, new LoopBook.Definition(l.slug(), l.title(), l.company(), l.role(),
+                loopsChanged += loops.upsert(null, new LoopDefinition(l.slug(), l.title(), l.company(), l.role(),
                         l.description(), l.rounds())) ? 1 : 0;
             }
             LOG.infof("Seed %s: questions %s, loops created or revised %d, invalid entries skipped %d", name,

@@ -1,6 +1,5 @@
 package dev.debrief.question.catalog.domain;
 
-import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.question.taxonomy.AnswerFormat;
 import dev.debrief.question.taxonomy.Category;
 import dev.debrief.question.taxonomy.Difficulty;
@@ -112,26 +111,50 @@ public class Question extends PanacheEntityBase {
         return q;
     }
 
-    /** Makes {@code content} the next version; the caller persists the matching {@link QuestionVersion}. */
-    public void revise(QuestionContent content, Instant now) {
-        version++;
-        show(content, now);
+    /** What the creation announces: published if it was created published, else a (draft's) new version. */
+    public QuestionEvent created() {
+        return QuestionEvent.of(status == QuestionStatus.PUBLISHED ? QuestionEvent.Kind.PUBLISHED
+                : QuestionEvent.Kind.REVISED, this);
     }
 
-    public void publish(Instant now) {
+    /** Makes {@code content} the next version; the caller persists the matching {@link QuestionVersion}. */
+    public QuestionEvent revise(QuestionContent content, Instant now) {
+        version++;
+        show(content, now);
+        return QuestionEvent.of(QuestionEvent.Kind.REVISED, this);
+    }
+
+    /** @throws IllegalStatusMove when it is published already */
+    public QuestionEvent publish(Instant now) {
         if (!status.canPublish()) {
-            throw ProblemException.conflict("question " + slug + " is already published");
+            throw new IllegalStatusMove("question " + slug + " is already published");
         }
         status = QuestionStatus.PUBLISHED;
         updatedAt = now;
+        return QuestionEvent.of(QuestionEvent.Kind.PUBLISHED, this);
     }
 
-    public void retire(Instant now) {
+    /** @throws IllegalStatusMove unless it is published */
+    public QuestionEvent retire(Instant now) {
         if (!status.canRetire()) {
-            throw ProblemException.conflict("only a published question can be retired; " + slug + " is " + status);
+            throw new IllegalStatusMove("only a published question can be retired; " + slug + " is " + status);
         }
         status = QuestionStatus.RETIRED;
         updatedAt = now;
+        return QuestionEvent.of(QuestionEvent.Kind.RETIRED, this);
+    }
+
+    /**
+     * Moves to {@code wanted} (another status than today's), as an import or the seed asks.
+     *
+     * @throws IllegalStatusMove for a move its life does not allow (back to draft among them)
+     */
+    public QuestionEvent moveTo(QuestionStatus wanted, Instant now) {
+        return switch (wanted) {
+            case PUBLISHED -> publish(now);
+            case RETIRED -> retire(now);
+            case DRAFT -> throw new IllegalStatusMove("a published question cannot go back to DRAFT");
+        };
     }
 
     private void show(QuestionContent c, Instant now) {

@@ -15,6 +15,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,6 +70,47 @@ public class Loop extends PanacheEntityBase {
         loop.version = 0;
         loop.createdAt = now;
         return loop;
+    }
+
+    /**
+     * A new loop defined by {@code d}; the caller persists it and records {@link #published()}.
+     *
+     * @throws InvalidRounds when two rounds share a position
+     */
+    public static Loop create(String tenant, LoopDefinition d, Instant now) {
+        checkPositions(d.rounds());
+        Loop loop = create(tenant, d.slug(), now);
+        loop.define(d.title(), d.company(), d.role(), d.description(), d.rounds(), now);
+        return loop;
+    }
+
+    /** What the creation announces. */
+    public LoopEvent published() {
+        return LoopEvent.of(LoopEvent.Kind.PUBLISHED, this);
+    }
+
+    /**
+     * Makes {@code d} the next version.
+     *
+     * @return the event to announce, or empty when {@code d} is what the loop already says (no new version)
+     * @throws InvalidRounds when two rounds share a position
+     */
+    public Optional<LoopEvent> revise(LoopDefinition d, Instant now) {
+        checkPositions(d.rounds());
+        if (sameDefinition(d.title(), d.company(), d.role(), d.description(), d.rounds())) {
+            return Optional.empty();
+        }
+        define(d.title(), d.company(), d.role(), d.description(), d.rounds(), now);
+        return Optional.of(LoopEvent.of(LoopEvent.Kind.REVISED, this));
+    }
+
+    private static void checkPositions(List<LoopRound> rounds) {
+        var seen = new HashSet<Integer>();
+        for (LoopRound r : rounds) {
+            if (!seen.add(r.position())) {
+                throw new InvalidRounds("position " + r.position() + " appears twice");
+            }
+        }
     }
 
     /** Applies a definition as the next version; rounds are kept in position order. */
