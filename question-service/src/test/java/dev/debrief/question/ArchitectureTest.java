@@ -1,13 +1,13 @@
 package dev.debrief.question;
 
+import dev.debrief.testsupport.architecture.ArchitectureRules;
 import dev.debrief.testsupport.architecture.ModuleArchitectureTest;
-
-import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
- * The shared architecture rules (platform/test-support), run against this module. Two are frozen: their
- * violations of today are listed in src/test/resources/archunit-store and in docs/architecture-debt.md, as
- * debt to pay; any new violation fails.
+ * The shared architecture rules (platform/test-support), run against this module, none of them frozen; and,
+ * as the service is in feature packages, the two rules of a pure domain ({@code catalog.domain},
+ * {@code loops.domain}).
  */
 class ArchitectureTest extends ModuleArchitectureTest {
 
@@ -16,8 +16,13 @@ class ArchitectureTest extends ModuleArchitectureTest {
         return "dev.debrief.question";
     }
 
-    @Override
-    protected Set<Rule> frozen() {
-        return Set.of(Rule.NO_PACKAGE_CYCLES, Rule.DOMAIN_IMPORTS_NO_API_OR_MESSAGING);
+    @Test
+    void shouldKeepEveryFeatureDomainFreeOfHttpAndKafka() {
+        ArchitectureRules.domainKnowsNoHttpOrKafka(basePackage()).check(classes());
+    }
+
+    @Test
+    void shouldKeepEveryFeatureDomainFreeOfResourcesUseCasesAndAdapters() {
+        ArchitectureRules.domainDependsOnlyOnDomains(basePackage(), basePackage() + ".taxonomy..").check(classes());
     }
 }

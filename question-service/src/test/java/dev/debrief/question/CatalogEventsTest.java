@@ -3,9 +3,9 @@ package dev.debrief.question;
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.Topics;
-import dev.debrief.question.api.QuestionInput;
-import dev.debrief.question.domain.QuestionBank;
-import dev.debrief.question.domain.QuestionStatus;
+import dev.debrief.question.catalog.QuestionBank;
+import dev.debrief.question.catalog.QuestionInput;
+import dev.debrief.question.catalog.domain.QuestionStatus;
 import dev.debrief.testsupport.EventSchemas;
 import dev.debrief.testsupport.KafkaEvents;
 import dev.debrief.testsupport.RealInfra;
@@ -78,11 +78,11 @@ class CatalogEventsTest {
     @Test
     void shouldEmitNothingForAChangeThatRollsBack() {
         String slug = slug("rolled-back");
-        QuestionInput input = new dev.debrief.question.api.QuestionInput(slug, null, "Rolled back", "Never committed",
-                dev.debrief.question.domain.Category.SQL, dev.debrief.question.domain.JobRole.DATA_PM, null, null,
-                dev.debrief.question.domain.RoundType.DATA_CASE, null, null, 600,
-                dev.debrief.question.domain.Difficulty.EASY, "sql-analysis",
-                dev.debrief.question.domain.AnswerFormat.SQL, null, null, null, null, null);
+        QuestionInput input = new dev.debrief.question.catalog.QuestionInput(slug, null, "Rolled back", "Never committed",
+                dev.debrief.question.taxonomy.Category.SQL, dev.debrief.question.taxonomy.JobRole.DATA_PM, null, null,
+                dev.debrief.question.taxonomy.RoundType.DATA_CASE, null, null, 600,
+                dev.debrief.question.taxonomy.Difficulty.EASY, "sql-analysis",
+                dev.debrief.question.taxonomy.AnswerFormat.SQL, null, null, null, null, null);
 
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             bank.create(null, slug, QuestionStatus.PUBLISHED, input.content(), "test");

@@ -1,12 +1,12 @@
 package dev.debrief.question;
 
 import dev.debrief.contracts.Json;
-import dev.debrief.question.config.SeedLoader;
-import dev.debrief.question.domain.QuestionBank;
+import dev.debrief.question.catalog.QuestionBank;
+import dev.debrief.question.seed.SeedLoader;
 import dev.debrief.testsupport.RealInfra;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -89,7 +89,7 @@ class SeedLoaderTest {
         var original = seed.questions().get(2);
         String id = as("candidate", null).get("/api/questions/" + original.slug()).then().extract().path("id");
         int before = as("candidate", null).get("/api/questions/" + id).then().extract().path("version");
-        var changed = new dev.debrief.question.api.QuestionInput(original.slug(), null, original.title(),
+        var changed = new dev.debrief.question.catalog.QuestionInput(original.slug(), null, original.title(),
                 original.prompt() + " (reworded " + before + ")", original.category(), original.role(), original.levels(),
                 original.company(), original.roundType(), original.competencies(), original.tags(),
                 original.timeBudgetSeconds(), original.difficulty(), original.rubric(), original.answerFormat(),

@@ -4,6 +4,7 @@ import dev.debrief.gateway.config.GatewayConfig;
 import dev.debrief.gateway.http.GatewayHeaders;
 import dev.debrief.gateway.http.GatewayProblems;
 import dev.debrief.gateway.security.TokenFacts;
+import dev.debrief.kit.telemetry.Traceparents;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -49,7 +50,7 @@ public class RequestContextHandler implements Handler<RoutingContext> {
                 ? incomingId
                 : randomId();
         // with tracing on, the gateway's own server span (in the caller's trace) is the parent of what follows
-        String traced = TraceContext.currentSpan();
+        String traced = Traceparents.current();
         String traceparent = traced != null ? traced : TraceContext.next(headers.get(GatewayHeaders.TRACEPARENT));
         String host = authorityOf(request);
 

@@ -1,8 +1,5 @@
 package dev.debrief.gateway.correlation;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
-
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -19,14 +16,6 @@ final class TraceContext {
     private static final String ZERO_SPAN = "0".repeat(16);
 
     private TraceContext() {
-    }
-
-    /** The gateway's own server span as a W3C traceparent, or null when tracing is off (no valid span). */
-    static String currentSpan() {
-        SpanContext span = Span.current().getSpanContext();
-        return span.isValid()
-                ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex()
-                : null;
     }
 
     static String next(String incoming) {

@@ -1,7 +1,6 @@
 package dev.debrief.question.index;
 
 import dev.debrief.question.config.CatalogConfig;
-import dev.debrief.question.messaging.CatalogChanges;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,15 +1,12 @@
 package dev.debrief.question.index;
 
-import dev.debrief.question.domain.Category;
-import dev.debrief.question.domain.Competency;
-import dev.debrief.question.domain.Difficulty;
-import dev.debrief.question.domain.JobRole;
-import dev.debrief.question.domain.Level;
-import dev.debrief.question.domain.AnswerFormat;
-import dev.debrief.question.domain.RoundType;
-import dev.debrief.question.persistence.QuestionFilter;
-import dev.debrief.question.persistence.QuestionRow;
-import dev.debrief.question.persistence.SortOrder;
+import dev.debrief.question.taxonomy.Category;
+import dev.debrief.question.taxonomy.Competency;
+import dev.debrief.question.taxonomy.Difficulty;
+import dev.debrief.question.taxonomy.JobRole;
+import dev.debrief.question.taxonomy.Level;
+import dev.debrief.question.taxonomy.AnswerFormat;
+import dev.debrief.question.taxonomy.RoundType;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetResult;

@@ -1,6 +1,5 @@
 package dev.debrief.question.index;
 
-import dev.debrief.question.persistence.QuestionRow;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;

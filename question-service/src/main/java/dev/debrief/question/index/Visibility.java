@@ -1,6 +1,5 @@
 package dev.debrief.question.index;
 
-import dev.debrief.question.persistence.QuestionFilter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;

@@ -1,7 +1,6 @@
 package dev.debrief.kit.tracing;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
+import dev.debrief.kit.telemetry.Traceparents;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -55,12 +54,9 @@ public final class EventTraces {
     private EventTraces() {
     }
 
-    /** The current span as a W3C traceparent, or null when no span is current (tracing off). */
+    /** The current span as a W3C traceparent, or null when no span is current (tracing off): {@link Traceparents}. */
     public static String currentTraceparent() {
-        SpanContext span = Span.current().getSpanContext();
-        return span.isValid()
-                ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex()
-                : null;
+        return Traceparents.current();
     }
 
     /** The context a record's {@code traceparent} header names (the root context when it has none). */

@@ -1,5 +1,7 @@
 package dev.debrief.testsupport.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -7,6 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -28,6 +31,11 @@ public final class ArchitectureRules {
             "org.apache.kafka..", "io.smallrye.reactive.messaging..", "org.eclipse.microprofile.reactive.messaging.."};
     /** Plain JDBC, which the gateway keeps in one place only (see {@link #gatewayHasNoPersistence()}). */
     static final String[] JDBC = {"java.sql..", "javax.sql..", "io.agroal.."};
+    /** What a domain never touches: HTTP (resources, problem answers) and Kafka (clients, messaging, outbox, inbox). */
+    static final String[] HTTP_AND_KAFKA = {
+            "jakarta.ws.rs..", "org.jboss.resteasy..", "dev.debrief.kit.problem..",
+            "org.apache.kafka..", "io.smallrye.reactive.messaging..", "org.eclipse.microprofile.reactive.messaging..",
+            "dev.debrief.kit.outbox..", "dev.debrief.kit.inbox.."};
     /** The gateway's one database read: the per-firm rate-limit plans, a small table read on a schedule. */
     static final String GATEWAY_PLANS = "dev.debrief.gateway.ratelimit.TenantPlans";
 
@@ -60,6 +68,30 @@ public final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".api..", basePackage + ".messaging..")
                 .allowEmptyShould(true)
                 .as("the domain of " + basePackage + " imports nothing from api or messaging");
+    }
+
+    /**
+     * For a service in feature packages, each with its domain in {@code <feature>.domain}: no domain class knows
+     * HTTP or Kafka. It returns results and events and throws its own exceptions; the use cases record the events
+     * in the outbox and answer the failures as problems. Fails when the service has no domain package.
+     */
+    public static ArchRule domainKnowsNoHttpOrKafka(String basePackage) {
+        return noClasses().that().resideInAPackage(basePackage + "..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(HTTP_AND_KAFKA)
+                .as("the domain of " + basePackage + " knows no HTTP and no Kafka");
+    }
+
+    /**
+     * For a service in feature packages: of its own classes a feature's domain uses only domains (its own and
+     * other features') and the {@code shared} packages (a common vocabulary); resources, use cases and adapters
+     * call the domain, never back.
+     */
+    public static ArchRule domainDependsOnlyOnDomains(String basePackage, String... shared) {
+        String[] allowed = Stream.concat(Stream.of(basePackage + "..domain.."), Stream.of(shared)).toArray(String[]::new);
+        return noClasses().that().resideInAPackage(basePackage + "..domain..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(basePackage + "..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(allowed))))
+                .as("the domain of " + basePackage + " uses of its service only domains and " + String.join(", ", shared));
     }
 
     /** Services talk over HTTP and Kafka contracts (platform/contracts), never through each other's classes. */

@@ -1,6 +1,0 @@
-package dev.debrief.question.domain;
-
-/** Whether an exemplar answer shows what to do or what to avoid. */
-public enum ExemplarQuality {
-    STRONG, WEAK
-}

@@ -1,6 +1,0 @@
-package dev.debrief.question.domain;
-
-/** The seniority a question suits. */
-public enum Level {
-    MID, SENIOR, STAFF, PRINCIPAL, MANAGER, SENIOR_MANAGER, DIRECTOR
-}

@@ -1,0 +1,6 @@
+package dev.debrief.question.taxonomy;
+
+/** How hard a question is. */
+public enum Difficulty {
+    EASY, MEDIUM, HARD
+}
