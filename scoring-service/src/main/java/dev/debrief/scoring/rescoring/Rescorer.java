@@ -4,7 +4,7 @@ import dev.debrief.scoring.domain.AnswerScorer;
 import dev.debrief.scoring.domain.AnswerScoring;
 import dev.debrief.scoring.domain.Rubric;
 import dev.debrief.scoring.domain.RubricDefinition;
-import dev.debrief.scoring.domain.SqlOutcome;
+import dev.debrief.scoring.sql.SqlOutcome;
 import dev.debrief.scoring.persistence.Answer;
 import dev.debrief.scoring.persistence.AnswerScoreRow;
 import com.fasterxml.jackson.databind.JsonNode;

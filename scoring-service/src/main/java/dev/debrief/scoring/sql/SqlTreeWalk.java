@@ -1,6 +1,6 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.sql;
 
-import dev.debrief.scoring.domain.SandboxRefusal.Code;
+import dev.debrief.scoring.sql.SandboxRefusal.Code;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnyComparisonExpression;

@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.sql;
 
 import dev.debrief.contracts.SandboxDatabase;
 import dev.debrief.testsupport.PostgresResource;

@@ -1,6 +1,6 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.sql;
 
-import dev.debrief.scoring.domain.SandboxRefusal.Code;
+import dev.debrief.scoring.sql.SandboxRefusal.Code;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;

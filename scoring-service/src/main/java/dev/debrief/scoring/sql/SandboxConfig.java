@@ -1,4 +1,4 @@
-package dev.debrief.scoring.config;
+package dev.debrief.scoring.sql;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,7 +1,6 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.sql;
 
-import dev.debrief.scoring.config.SandboxConfig;
-import dev.debrief.scoring.domain.SandboxRefusal.Code;
+import dev.debrief.scoring.sql.SandboxRefusal.Code;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
