@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.scoring.domain.TextAnalyzer.Analysis;
 import dev.debrief.scoring.domain.TextAnalyzer.Token;
+import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.rubrics.RubricSeeder;
 import dev.debrief.scoring.sql.SqlInspector;
 import dev.debrief.scoring.sql.SqlOutcome;
 import opennlp.tools.util.Span;

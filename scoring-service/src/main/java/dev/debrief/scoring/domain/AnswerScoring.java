@@ -12,6 +12,8 @@ import dev.debrief.kit.tracing.EventTraces;
 import dev.debrief.scoring.domain.semantic.SentenceEncoder;
 import dev.debrief.scoring.persistence.Answer;
 import dev.debrief.scoring.persistence.AnswerScoreRow;
+import dev.debrief.scoring.rubrics.Rubric;
+import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.sql.ResultComparator;
 import dev.debrief.scoring.sql.SandboxRefusal;
 import dev.debrief.scoring.sql.SqlInspector;

@@ -5,6 +5,7 @@ import dev.debrief.contracts.scores.AnswerScored.Evidence;
 import dev.debrief.contracts.scores.ScorecardSubmitted.DimensionRating;
 import dev.debrief.scoring.persistence.Answer;
 import dev.debrief.scoring.persistence.AnswerScoreRow;
+import dev.debrief.scoring.rubrics.RubricDefinition;
 
 import java.time.Instant;
 import java.util.ArrayList;

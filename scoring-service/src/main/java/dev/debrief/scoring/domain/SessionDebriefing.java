@@ -7,6 +7,7 @@ import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.scoring.persistence.Answer;
 import dev.debrief.scoring.persistence.AnswerScoreRow;
 import dev.debrief.scoring.persistence.DebriefRow;
+import dev.debrief.scoring.rubrics.Rubric;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -3,6 +3,7 @@ package dev.debrief.scoring.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.contracts.scores.AnswerScored.Evidence;
+import dev.debrief.scoring.rubrics.RubricDefinition;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,8 +2,8 @@ package dev.debrief.scoring.rescoring;
 
 import dev.debrief.scoring.domain.AnswerScorer;
 import dev.debrief.scoring.domain.AnswerScoring;
-import dev.debrief.scoring.domain.Rubric;
-import dev.debrief.scoring.domain.RubricDefinition;
+import dev.debrief.scoring.rubrics.Rubric;
+import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.sql.SqlOutcome;
 import dev.debrief.scoring.persistence.Answer;
 import dev.debrief.scoring.persistence.AnswerScoreRow;

@@ -2,6 +2,8 @@ package dev.debrief.scoring.domain;
 
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.scoring.domain.semantic.SentenceEncoder;
+import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.rubrics.RubricSeeder;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

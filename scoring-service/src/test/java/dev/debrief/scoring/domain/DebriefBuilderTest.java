@@ -6,6 +6,8 @@ import dev.debrief.contracts.scores.AnswerScored.Evidence;
 import dev.debrief.contracts.scores.ScorecardSubmitted.DimensionRating;
 import dev.debrief.scoring.persistence.Answer;
 import dev.debrief.scoring.persistence.AnswerScoreRow;
+import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.rubrics.RubricSeeder;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

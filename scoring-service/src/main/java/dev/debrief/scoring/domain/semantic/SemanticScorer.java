@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.contracts.scores.AnswerScored.Evidence;
-import dev.debrief.scoring.domain.RubricDefinition;
+import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.domain.TextAnalyzer;
 import dev.debrief.scoring.domain.semantic.AnchorBank.DimensionAnchors;
 import dev.debrief.scoring.domain.semantic.AnswerFeatures.Unit;

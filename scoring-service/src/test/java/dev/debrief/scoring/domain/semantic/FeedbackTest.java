@@ -2,7 +2,7 @@ package dev.debrief.scoring.domain.semantic;
 
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.scoring.domain.AnswerScorer;
-import dev.debrief.scoring.domain.RubricDefinition;
+import dev.debrief.scoring.rubrics.RubricDefinition;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.debrief.scoring.domain.semantic;
 
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.scoring.domain.AnswerScorer;
-import dev.debrief.scoring.domain.RubricDefinition;
-import dev.debrief.scoring.domain.RubricDefinition.Dimension;
-import dev.debrief.scoring.domain.RubricDefinition.Level;
+import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.rubrics.RubricDefinition.Dimension;
+import dev.debrief.scoring.rubrics.RubricDefinition.Level;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.debrief.scoring.domain.semantic;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.debrief.contracts.Json;
 import dev.debrief.scoring.domain.AnswerScorer;
-import dev.debrief.scoring.domain.RubricDefinition;
+import dev.debrief.scoring.rubrics.RubricDefinition;
 
 import java.io.IOException;
 import java.io.InputStream;

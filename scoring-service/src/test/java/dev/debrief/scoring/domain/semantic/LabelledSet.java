@@ -3,8 +3,8 @@ package dev.debrief.scoring.domain.semantic;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
 import dev.debrief.scoring.domain.AnswerScorer;
-import dev.debrief.scoring.domain.RubricDefinition;
-import dev.debrief.scoring.domain.RubricSeeder;
+import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.rubrics.RubricSeeder;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.debrief.scoring.domain.semantic;
 
 import dev.debrief.scoring.domain.AnswerScorer;
-import dev.debrief.scoring.domain.RubricDefinition;
+import dev.debrief.scoring.rubrics.RubricDefinition;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.rubrics;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.debrief.contracts.Json;

@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.rubrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.debrief.contracts.Json;

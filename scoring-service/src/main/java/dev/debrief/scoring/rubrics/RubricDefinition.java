@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.rubrics;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;

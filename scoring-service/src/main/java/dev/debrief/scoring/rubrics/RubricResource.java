@@ -1,10 +1,8 @@
-package dev.debrief.scoring.api;
+package dev.debrief.scoring.rubrics;
 
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Caller;
 import dev.debrief.kit.security.Roles;
-import dev.debrief.scoring.domain.Rubric;
-import dev.debrief.scoring.domain.RubricDefinition;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
