@@ -1,6 +1,6 @@
 package dev.debrief.scoring.rescoring;
 
-import dev.debrief.scoring.domain.AnswerScorer;
+import dev.debrief.scoring.scorer.AnswerScorer;
 import dev.debrief.scoring.domain.AnswerScoring;
 import dev.debrief.scoring.rubrics.Rubric;
 import dev.debrief.scoring.rubrics.RubricDefinition;

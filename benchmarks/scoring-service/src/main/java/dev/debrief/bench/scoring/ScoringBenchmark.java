@@ -6,7 +6,7 @@ import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.Topics;
 import dev.debrief.contracts.sessions.AnswerSubmitted;
-import dev.debrief.scoring.domain.AnswerScorer;
+import dev.debrief.scoring.scorer.AnswerScorer;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.rubrics.RubricSeeder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain.semantic;
+package dev.debrief.scoring.scorer.semantic;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;

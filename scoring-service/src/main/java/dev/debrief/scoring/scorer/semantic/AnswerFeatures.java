@@ -1,8 +1,8 @@
-package dev.debrief.scoring.domain.semantic;
+package dev.debrief.scoring.scorer.semantic;
 
-import dev.debrief.scoring.domain.TextAnalyzer;
-import dev.debrief.scoring.domain.semantic.AnchorBank.Anchor;
-import dev.debrief.scoring.domain.semantic.AnchorBank.DimensionAnchors;
+import dev.debrief.scoring.scorer.TextAnalyzer;
+import dev.debrief.scoring.scorer.semantic.AnchorBank.Anchor;
+import dev.debrief.scoring.scorer.semantic.AnchorBank.DimensionAnchors;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
-package dev.debrief.scoring.domain.semantic;
+package dev.debrief.scoring.scorer.semantic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.contracts.scores.AnswerScored.Evidence;
 import dev.debrief.scoring.rubrics.RubricDefinition;
-import dev.debrief.scoring.domain.TextAnalyzer;
-import dev.debrief.scoring.domain.semantic.AnchorBank.DimensionAnchors;
-import dev.debrief.scoring.domain.semantic.AnswerFeatures.Unit;
+import dev.debrief.scoring.scorer.TextAnalyzer;
+import dev.debrief.scoring.scorer.semantic.AnchorBank.DimensionAnchors;
+import dev.debrief.scoring.scorer.semantic.AnswerFeatures.Unit;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain.semantic;
+package dev.debrief.scoring.scorer.semantic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;

@@ -1,9 +1,9 @@
-package dev.debrief.scoring.domain.semantic;
+package dev.debrief.scoring.scorer.semantic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
-import dev.debrief.scoring.domain.AnswerScorer;
+import dev.debrief.scoring.scorer.AnswerScorer;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.scorer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
@@ -70,7 +70,7 @@ class ScorerExplanationTest {
         AnswerScorer.Result result = scorer.score(rubrics.get("behavioral-story"),
                 new AnswerScorer.AnswerInput("FREE_TEXT", "Tell me about a mistake.", story), null);
 
-        assertTrue(result.scorer().startsWith("automated:" + dev.debrief.scoring.domain.semantic.SemanticScorer.VERSION + "/all-minilm-l6-v2-q/"), result.scorer());
+        assertTrue(result.scorer().startsWith("automated:" + dev.debrief.scoring.scorer.semantic.SemanticScorer.VERSION + "/all-minilm-l6-v2-q/"), result.scorer());
         for (DimensionScore d : result.dimensions()) {
             assertTrue(d.feedback().startsWith("To reach level " + (d.level() + 1)) || d.level() == 4, d.feedback());
             d.evidence().forEach(e -> {

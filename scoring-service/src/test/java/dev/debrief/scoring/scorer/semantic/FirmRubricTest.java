@@ -1,7 +1,7 @@
-package dev.debrief.scoring.domain.semantic;
+package dev.debrief.scoring.scorer.semantic;
 
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
-import dev.debrief.scoring.domain.AnswerScorer;
+import dev.debrief.scoring.scorer.AnswerScorer;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.rubrics.RubricDefinition.Dimension;
 import dev.debrief.scoring.rubrics.RubricDefinition.Level;

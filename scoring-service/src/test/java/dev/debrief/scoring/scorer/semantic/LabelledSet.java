@@ -1,8 +1,8 @@
-package dev.debrief.scoring.domain.semantic;
+package dev.debrief.scoring.scorer.semantic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
-import dev.debrief.scoring.domain.AnswerScorer;
+import dev.debrief.scoring.scorer.AnswerScorer;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.rubrics.RubricSeeder;
 

@@ -1,8 +1,8 @@
-package dev.debrief.scoring.domain.semantic;
+package dev.debrief.scoring.scorer.semantic;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.debrief.contracts.Json;
-import dev.debrief.scoring.domain.AnswerScorer;
+import dev.debrief.scoring.scorer.AnswerScorer;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * their thresholds can be checked on training answers, and writes {@code scorer/levels-model.json}.
  *
  * <pre>./mvnw -B -o -pl scoring-service test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.debrief.scoring.domain.semantic.FitLevels</pre>
+ *     -Dexec.mainClass=dev.debrief.scoring.scorer.semantic.FitLevels</pre>
  */
 public final class FitLevels {
 

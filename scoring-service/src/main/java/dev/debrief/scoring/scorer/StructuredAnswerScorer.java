@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.scorer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;

@@ -1,7 +1,7 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.scorer;
 
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
-import dev.debrief.scoring.domain.semantic.SentenceEncoder;
+import dev.debrief.scoring.scorer.semantic.SentenceEncoder;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.rubrics.RubricSeeder;
 import org.junit.jupiter.api.Test;
