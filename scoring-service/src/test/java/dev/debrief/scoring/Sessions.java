@@ -11,7 +11,7 @@ import dev.debrief.scoring.persistence.SessionScopeRow;
 import dev.debrief.testsupport.KafkaEvents;
 import dev.debrief.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import dev.debrief.scoring.persistence.AnswerScoreRow;
+import dev.debrief.scoring.answers.AnswerScoreRow;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import dev.debrief.kit.security.Caller;
 import dev.debrief.kit.security.Roles;
 import dev.debrief.kit.security.SessionScope;
 import dev.debrief.scoring.domain.SessionScopes;
-import dev.debrief.scoring.persistence.Answer;
+import dev.debrief.scoring.answers.Answer;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.debrief.scoring.api;
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
 import dev.debrief.scoring.domain.Calibration.Rating;
-import dev.debrief.scoring.persistence.Answer;
+import dev.debrief.scoring.answers.Answer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Size;

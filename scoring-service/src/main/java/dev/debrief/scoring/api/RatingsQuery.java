@@ -5,8 +5,8 @@ import dev.debrief.contracts.scores.ScorecardSubmitted.DimensionRating;
 import dev.debrief.scoring.domain.Calibration.Rating;
 import dev.debrief.scoring.domain.Scorecard;
 import dev.debrief.scoring.domain.ScorecardVersion;
-import dev.debrief.scoring.persistence.Answer;
-import dev.debrief.scoring.persistence.AnswerScoreRow;
+import dev.debrief.scoring.answers.Answer;
+import dev.debrief.scoring.answers.AnswerScoreRow;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -11,7 +11,7 @@ import dev.debrief.scoring.rubrics.Rubric;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.domain.Scorecard;
 import dev.debrief.scoring.domain.ScorecardVersion;
-import dev.debrief.scoring.persistence.Answer;
+import dev.debrief.scoring.answers.Answer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;

@@ -3,8 +3,8 @@ package dev.debrief.scoring.domain;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.contracts.scores.AnswerScored.Evidence;
 import dev.debrief.contracts.scores.ScorecardSubmitted.DimensionRating;
-import dev.debrief.scoring.persistence.Answer;
-import dev.debrief.scoring.persistence.AnswerScoreRow;
+import dev.debrief.scoring.answers.Answer;
+import dev.debrief.scoring.answers.AnswerScoreRow;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.debrief.scoring.domain;
 
 import dev.debrief.kit.inbox.Inbox;
 import dev.debrief.kit.security.SessionScope;
-import dev.debrief.scoring.persistence.Answer;
+import dev.debrief.scoring.answers.Answer;
 import dev.debrief.scoring.persistence.SessionScopeRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,7 +6,7 @@ import dev.debrief.contracts.Json;
 import dev.debrief.contracts.sessions.SessionCreated;
 import dev.debrief.contracts.sessions.SessionPanelChanged;
 import dev.debrief.kit.consumer.TransientFailure;
-import dev.debrief.scoring.domain.AnswerScoring;
+import dev.debrief.scoring.answers.AnswerScoring;
 import dev.debrief.scoring.domain.SessionDebriefing;
 import dev.debrief.scoring.domain.SessionScopes;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;

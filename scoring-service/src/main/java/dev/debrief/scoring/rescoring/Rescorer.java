@@ -1,12 +1,12 @@
 package dev.debrief.scoring.rescoring;
 
 import dev.debrief.scoring.scorer.AnswerScorer;
-import dev.debrief.scoring.domain.AnswerScoring;
+import dev.debrief.scoring.answers.AnswerScoring;
 import dev.debrief.scoring.rubrics.Rubric;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.sql.SqlOutcome;
-import dev.debrief.scoring.persistence.Answer;
-import dev.debrief.scoring.persistence.AnswerScoreRow;
+import dev.debrief.scoring.answers.Answer;
+import dev.debrief.scoring.answers.AnswerScoreRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,4 +1,4 @@
-package dev.debrief.scoring.persistence;
+package dev.debrief.scoring.answers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.answers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.debrief.contracts.EventEnvelope;
@@ -10,8 +10,6 @@ import dev.debrief.kit.inbox.Inbox;
 import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.kit.tracing.EventTraces;
 import dev.debrief.scoring.scorer.semantic.SentenceEncoder;
-import dev.debrief.scoring.persistence.Answer;
-import dev.debrief.scoring.persistence.AnswerScoreRow;
 import dev.debrief.scoring.rubrics.Rubric;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.scorer.AnswerScorer;
