@@ -7,7 +7,7 @@ import dev.debrief.contracts.Topics;
 import dev.debrief.contracts.sessions.AnswerSubmitted;
 import dev.debrief.contracts.sessions.SessionCreated;
 import dev.debrief.contracts.sessions.SessionPanelChanged;
-import dev.debrief.scoring.persistence.SessionScopeRow;
+import dev.debrief.scoring.access.SessionScopeRow;
 import dev.debrief.testsupport.KafkaEvents;
 import dev.debrief.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -2,6 +2,7 @@ package dev.debrief.scoring.api;
 
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
+import dev.debrief.scoring.access.Access;
 import dev.debrief.scoring.domain.Calibration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;

@@ -2,6 +2,7 @@ package dev.debrief.scoring.api;
 
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
+import dev.debrief.scoring.access.Access;
 import dev.debrief.scoring.domain.Debrief;
 import dev.debrief.scoring.domain.DebriefRenderer;
 import dev.debrief.scoring.domain.SessionDebriefing;

@@ -2,8 +2,9 @@ package dev.debrief.scoring.api;
 
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
-import dev.debrief.scoring.domain.Calibration.Rating;
+import dev.debrief.scoring.access.Access;
 import dev.debrief.scoring.answers.Answer;
+import dev.debrief.scoring.domain.Calibration.Rating;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Size;

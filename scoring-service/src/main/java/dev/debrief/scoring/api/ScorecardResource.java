@@ -1,17 +1,18 @@
 package dev.debrief.scoring.api;
 
 import dev.debrief.contracts.EventType;
-import dev.debrief.contracts.scores.ScorecardSubmitted;
 import dev.debrief.contracts.scores.ScorecardSubmitted.DimensionRating;
+import dev.debrief.contracts.scores.ScorecardSubmitted;
 import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
+import dev.debrief.scoring.access.Access;
+import dev.debrief.scoring.answers.Answer;
 import dev.debrief.scoring.domain.Recommendation;
-import dev.debrief.scoring.rubrics.Rubric;
-import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.domain.Scorecard;
 import dev.debrief.scoring.domain.ScorecardVersion;
-import dev.debrief.scoring.answers.Answer;
+import dev.debrief.scoring.rubrics.Rubric;
+import dev.debrief.scoring.rubrics.RubricDefinition;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;

@@ -1,10 +1,11 @@
-package dev.debrief.scoring.api;
+package dev.debrief.scoring.scores;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
+import dev.debrief.scoring.access.Access;
 import dev.debrief.scoring.answers.Answer;
 import dev.debrief.scoring.answers.AnswerScoreRow;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,9 +1,8 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.access;
 
 import dev.debrief.kit.inbox.Inbox;
 import dev.debrief.kit.security.SessionScope;
 import dev.debrief.scoring.answers.Answer;
-import dev.debrief.scoring.persistence.SessionScopeRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,10 +1,9 @@
-package dev.debrief.scoring.api;
+package dev.debrief.scoring.access;
 
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Caller;
 import dev.debrief.kit.security.Roles;
 import dev.debrief.kit.security.SessionScope;
-import dev.debrief.scoring.domain.SessionScopes;
 import dev.debrief.scoring.answers.Answer;
 import jakarta.enterprise.context.RequestScoped;
 

@@ -1,4 +1,4 @@
-package dev.debrief.scoring.persistence;
+package dev.debrief.scoring.access;
 
 import dev.debrief.kit.security.SessionScope;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
