@@ -1,6 +1,7 @@
 package dev.debrief.scoring.domain;
 
 import dev.debrief.contracts.scores.AnswerScored.Evidence;
+import dev.debrief.scoring.scorecards.Recommendation;
 
 import java.time.Instant;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.debrief.contracts.scores.ScorecardSubmitted.DimensionRating;
 import dev.debrief.scoring.answers.Answer;
 import dev.debrief.scoring.answers.AnswerScoreRow;
 import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.scorecards.Recommendation;
 
 import java.time.Instant;
 import java.util.ArrayList;

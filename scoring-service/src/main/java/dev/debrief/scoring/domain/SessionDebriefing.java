@@ -9,6 +9,8 @@ import dev.debrief.scoring.answers.AnswerScoreRow;
 import dev.debrief.scoring.answers.AnswerScoring;
 import dev.debrief.scoring.persistence.DebriefRow;
 import dev.debrief.scoring.rubrics.Rubric;
+import dev.debrief.scoring.scorecards.Scorecard;
+import dev.debrief.scoring.scorecards.ScorecardVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -8,6 +8,7 @@ import dev.debrief.scoring.answers.Answer;
 import dev.debrief.scoring.answers.AnswerScoreRow;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.rubrics.RubricSeeder;
+import dev.debrief.scoring.scorecards.Recommendation;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package dev.debrief.scoring.domain;
 
+import dev.debrief.scoring.scorecards.Recommendation;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

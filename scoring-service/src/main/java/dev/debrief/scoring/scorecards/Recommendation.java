@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.scorecards;
 
 /** A hiring recommendation, from a coach's scorecard or the debrief's decision rule. */
 public enum Recommendation {

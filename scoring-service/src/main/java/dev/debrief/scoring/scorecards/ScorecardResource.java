@@ -1,4 +1,4 @@
-package dev.debrief.scoring.api;
+package dev.debrief.scoring.scorecards;
 
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.scores.ScorecardSubmitted.DimensionRating;
@@ -8,9 +8,6 @@ import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
 import dev.debrief.scoring.access.Access;
 import dev.debrief.scoring.answers.Answer;
-import dev.debrief.scoring.domain.Recommendation;
-import dev.debrief.scoring.domain.Scorecard;
-import dev.debrief.scoring.domain.ScorecardVersion;
 import dev.debrief.scoring.rubrics.Rubric;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import jakarta.annotation.security.RolesAllowed;
