@@ -7,7 +7,7 @@ import dev.debrief.contracts.sessions.SessionCreated;
 import dev.debrief.contracts.sessions.SessionPanelChanged;
 import dev.debrief.kit.consumer.TransientFailure;
 import dev.debrief.scoring.answers.AnswerScoring;
-import dev.debrief.scoring.domain.SessionDebriefing;
+import dev.debrief.scoring.debrief.SessionDebriefing;
 import dev.debrief.scoring.access.SessionScopes;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;

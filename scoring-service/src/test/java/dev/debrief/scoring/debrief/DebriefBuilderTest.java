@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.debrief;
 
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;

@@ -1,11 +1,8 @@
-package dev.debrief.scoring.api;
+package dev.debrief.scoring.debrief;
 
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
 import dev.debrief.scoring.access.Access;
-import dev.debrief.scoring.domain.Debrief;
-import dev.debrief.scoring.domain.DebriefRenderer;
-import dev.debrief.scoring.domain.SessionDebriefing;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;

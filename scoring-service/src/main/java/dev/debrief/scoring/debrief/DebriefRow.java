@@ -1,4 +1,4 @@
-package dev.debrief.scoring.persistence;
+package dev.debrief.scoring.debrief;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.debrief;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

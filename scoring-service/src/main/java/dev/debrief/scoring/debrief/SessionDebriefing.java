@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.debrief;
 
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.scores.SessionDebriefed;
@@ -7,7 +7,6 @@ import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.scoring.answers.Answer;
 import dev.debrief.scoring.answers.AnswerScoreRow;
 import dev.debrief.scoring.answers.AnswerScoring;
-import dev.debrief.scoring.persistence.DebriefRow;
 import dev.debrief.scoring.rubrics.Rubric;
 import dev.debrief.scoring.scorecards.Scorecard;
 import dev.debrief.scoring.scorecards.ScorecardVersion;

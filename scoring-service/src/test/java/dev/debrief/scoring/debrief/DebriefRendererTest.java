@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.debrief;
 
 import dev.debrief.scoring.scorecards.Recommendation;
 
