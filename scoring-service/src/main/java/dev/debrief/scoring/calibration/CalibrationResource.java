@@ -1,9 +1,8 @@
-package dev.debrief.scoring.api;
+package dev.debrief.scoring.calibration;
 
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
 import dev.debrief.scoring.access.Access;
-import dev.debrief.scoring.domain.Calibration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.calibration;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

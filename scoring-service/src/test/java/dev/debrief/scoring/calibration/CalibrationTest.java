@@ -1,6 +1,6 @@
-package dev.debrief.scoring.domain;
+package dev.debrief.scoring.calibration;
 
-import dev.debrief.scoring.domain.Calibration.Rating;
+import dev.debrief.scoring.calibration.Calibration.Rating;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,10 +1,10 @@
-package dev.debrief.scoring.api;
+package dev.debrief.scoring.calibration;
 
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
 import dev.debrief.scoring.access.Access;
 import dev.debrief.scoring.answers.Answer;
-import dev.debrief.scoring.domain.Calibration.Rating;
+import dev.debrief.scoring.calibration.Calibration.Rating;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Size;

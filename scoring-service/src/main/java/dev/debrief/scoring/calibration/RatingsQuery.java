@@ -1,8 +1,8 @@
-package dev.debrief.scoring.api;
+package dev.debrief.scoring.calibration;
 
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.contracts.scores.ScorecardSubmitted.DimensionRating;
-import dev.debrief.scoring.domain.Calibration.Rating;
+import dev.debrief.scoring.calibration.Calibration.Rating;
 import dev.debrief.scoring.scorecards.Scorecard;
 import dev.debrief.scoring.scorecards.ScorecardVersion;
 import dev.debrief.scoring.answers.Answer;
