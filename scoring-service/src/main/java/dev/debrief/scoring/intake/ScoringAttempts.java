@@ -1,4 +1,4 @@
-package dev.debrief.scoring.messaging;
+package dev.debrief.scoring.intake;
 
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
@@ -21,7 +21,7 @@ import java.util.UUID;
  * One attempt at applying session events, retried with backoff while the failure is transient (the database away,
  * a lost serialisation race) and given up at once when it is not (a poison event). Re-running is safe: the inbox
  * drops what an earlier attempt committed. The retry budget is configurable per method, e.g.
- * {@code dev.debrief.scoring.messaging.ScoringAttempts/score/Retry/maxDuration}.
+ * {@code dev.debrief.scoring.intake.ScoringAttempts/score/Retry/maxDuration}.
  */
 @ApplicationScoped
 public class ScoringAttempts {

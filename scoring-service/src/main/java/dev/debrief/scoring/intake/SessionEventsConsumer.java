@@ -1,4 +1,4 @@
-package dev.debrief.scoring.messaging;
+package dev.debrief.scoring.intake;
 
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
