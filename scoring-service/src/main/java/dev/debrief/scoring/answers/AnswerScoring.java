@@ -2,47 +2,31 @@ package dev.debrief.scoring.answers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.debrief.contracts.EventEnvelope;
-import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
-import dev.debrief.contracts.scores.AnswerScored;
 import dev.debrief.contracts.sessions.AnswerSubmitted;
 import dev.debrief.kit.inbox.Inbox;
-import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.kit.tracing.EventTraces;
-import dev.debrief.scoring.scorer.semantic.SentenceEncoder;
 import dev.debrief.scoring.rubrics.Rubric;
 import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.rubrics.RubricDefinitions;
 import dev.debrief.scoring.scorer.AnswerScorer;
-import dev.debrief.scoring.sql.ResultComparator;
-import dev.debrief.scoring.sql.SandboxRefusal;
-import dev.debrief.scoring.sql.SqlInspector;
+import dev.debrief.scoring.scorer.ScorerModels;
+import dev.debrief.scoring.sql.SandboxComparison;
 import dev.debrief.scoring.sql.SqlOutcome;
-import dev.debrief.scoring.sql.SqlSandbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+
+import static dev.debrief.scoring.answers.JsonColumns.write;
 
 /**
  * Scores a submitted answer once: the scorer (and for SQL the sandbox, which is read-only) runs first, outside
@@ -57,54 +41,22 @@ public class AnswerScoring {
     static final int COMMIT_EVERY = 16;
 
     private final Inbox inbox;
-    private final Outbox outbox;
-    private final SqlSandbox sandbox;
+    private final ScorerModels models;
+    private final ScoringPool pool;
+    private final RubricDefinitions definitions;
+    private final SandboxComparison comparison;
+    private final ScoreRecorder scores;
     private final Clock clock;
-    private final CompletableFuture<AnswerScorer> scorer = new CompletableFuture<>();
-    private final AtomicBoolean loading = new AtomicBoolean();
-    /** Parsed rubric definitions by rubric id: a version never changes once stored. */
-    private final Map<UUID, RubricDefinition> definitions = new ConcurrentHashMap<>();
-    /** One scoring thread per core: a chunk's answers are scored side by side. */
-    private final ExecutorService scorers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-            Thread.ofPlatform().name("answer-scorer-", 0).daemon().factory());
 
-    public AnswerScoring(Inbox inbox, Outbox outbox, SqlSandbox sandbox, Clock clock,
-            @ConfigProperty(name = "debrief.scoring.encoder.intra-op-threads", defaultValue = "1") int intraOpThreads,
-            @ConfigProperty(name = "debrief.scoring.encoder.inter-op-threads", defaultValue = "1") int interOpThreads) {
-        AnswerScorer.configure(new SentenceEncoder.Threads(intraOpThreads, interOpThreads));
+    public AnswerScoring(Inbox inbox, ScorerModels models, ScoringPool pool, RubricDefinitions definitions,
+            SandboxComparison comparison, ScoreRecorder scores, Clock clock) {
         this.inbox = inbox;
-        this.outbox = outbox;
-        this.sandbox = sandbox;
+        this.models = models;
+        this.pool = pool;
+        this.definitions = definitions;
+        this.comparison = comparison;
+        this.scores = scores;
         this.clock = clock;
-    }
-
-    /**
-     * The NLP models (about a second of CPU) load at startup on a thread of their own, not on the first answer and
-     * not before the service is ready: the HTTP API needs none of them, and the first answer waits only for the rest.
-     */
-    void onStart(@Observes StartupEvent event) {
-        startLoading();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        scorers.shutdownNow();
-    }
-
-    public AnswerScorer scorer() {
-        startLoading();
-        return scorer.join();
-    }
-
-    private void startLoading() {
-        if (loading.compareAndSet(false, true)) {
-            Thread.ofPlatform().name("nlp-models").daemon().start(() -> {
-                try {
-                    scorer.complete(AnswerScorer.shared());
-                } catch (RuntimeException | Error e) {
-                    scorer.completeExceptionally(e);
-                }
-            });
-        }
     }
 
     /** @return the score recorded for this delivery, empty when it was a redelivery or no rubric applies */
@@ -132,29 +84,7 @@ public class AnswerScoring {
     }
 
     private List<Optional<UUID>> scoreAndCommit(List<EventEnvelope> chunk) {
-        List<Prepared> prepared = prepareAll(chunk);
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> prepared.stream().map(this::apply).toList());
-        } catch (RuntimeException chunkFailure) {
-            if (prepared.size() == 1) {
-                throw chunkFailure;
-            }
-            List<Optional<UUID>> results = new ArrayList<>();
-            RuntimeException failed = null;
-            for (Prepared p : prepared) {
-                try {
-                    results.add(QuarkusTransaction.requiringNew().call(() -> apply(p)));
-                } catch (RuntimeException e) {
-                    failed = failed == null ? e : failed;
-                    results.add(Optional.empty());
-                }
-            }
-            if (failed != null) {
-                // the others are committed; the caller retries or dead-letters, and the inbox skips what committed
-                throw failed;
-            }
-            return results;
-        }
+        return ChunkCommit.commit(prepareAll(chunk), this::apply);
     }
 
     /** The rubric version an answer is scored with: what the score row names, and its parsed definition. */
@@ -178,7 +108,7 @@ public class AnswerScoring {
                 String tenant = chunk.get(i).tenant();
                 if (s != null) {
                     found.computeIfAbsent(s.rubric() + "|" + tenant, k -> Rubric.latest(s.rubric(), tenant)
-                            .map(r -> new RubricRef(r.slug, r.version, definitions.computeIfAbsent(r.id, id -> r.parsed()))));
+                            .map(r -> new RubricRef(r.slug, r.version, definitions.of(r))));
                 }
             }
             return found;
@@ -191,37 +121,13 @@ public class AnswerScoring {
                     : rubrics.get(submitted.rubric() + "|" + envelope.tenant());
             tasks.add(() -> new Prepared(envelope, submitted, rubric, rubric.map(r -> score(r, submitted)).orElse(null)));
         }
-        if (tasks.size() == 1) {
-            return List.of(call(tasks.get(0)));
-        }
-        try {
-            List<Prepared> prepared = new ArrayList<>();
-            for (Future<Prepared> f : scorers.invokeAll(tasks)) {
-                prepared.add(f.get());
-            }
-            return prepared;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scoring", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static Prepared call(Callable<Prepared> task) {
-        try {
-            return task.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return pool.runAll(tasks);
     }
 
     private AnswerScorer.Result score(RubricRef rubric, AnswerSubmitted submitted) {
         SqlOutcome outcome = "SQL".equalsIgnoreCase(submitted.answerFormat()) && submitted.referenceSql() != null
                 ? compareInSandbox(submitted) : null;
-        return scorer().score(rubric.definition(), new AnswerScorer.AnswerInput(submitted.answerFormat(),
+        return models.scorer().score(rubric.definition(), new AnswerScorer.AnswerInput(submitted.answerFormat(),
                 submitted.prompt(), submitted.text(), submitted.structured()), outcome);
     }
 
@@ -239,43 +145,13 @@ public class AnswerScoring {
         }
         AnswerScoreRow row;
         try (var trace = EventTraces.enter(envelope.id())) { // the score goes on in its answer's trace
-            row = record(answer, p.rubric().get().slug(), p.rubric().get().version(), p.result(), null);
+            row = scores.record(answer, p.rubric().get().slug(), p.rubric().get().version(), p.result(), null);
         }
         return Optional.of(row.id);
     }
 
-    /**
-     * Stores an automated score and publishes {@code score.answer-scored} in the caller's transaction. A re-score
-     * names the score it replaces, which is marked superseded in the same transaction: readers see one or the other.
-     */
-    public AnswerScoreRow record(Answer answer, String rubricSlug, int rubricVersion, AnswerScorer.Result result,
-            AnswerScoreRow supersedes) {
-        if (supersedes != null) {
-            supersedes.supersededAt = clock.instant();
-            supersedes.persistAndFlush(); // before the insert: one current score per answer (a partial unique index)
-        }
-        AnswerScoreRow row = persist(answer, rubricSlug, rubricVersion, result);
-        outbox.publish(EventType.ANSWER_SCORED, answer.sessionId, answer.tenant, new AnswerScored(row.id,
-                answer.sessionId, answer.answerId, answer.questionId, answer.questionVersion, row.rubricSlug,
-                row.rubricVersion, row.scorer, row.scorerKind, result.overall(), result.dimensions(), row.scoredAt,
-                supersedes == null ? null : supersedes.id));
-        return row;
-    }
-
     private SqlOutcome compareInSandbox(AnswerSubmitted submitted) {
-        SqlInspector.Report report = new SqlInspector().inspect(submitted.text(), submitted.prompt());
-        if (!report.parsed()) {
-            return new SqlOutcome(false, false, SandboxRefusal.Code.SYNTAX.code(), 0, 0, java.util.List.of(report.error()));
-        }
-        try {
-            SqlSandbox.Rows reference = sandbox.run(submitted.referenceSql());
-            SqlSandbox.Rows candidate = sandbox.run(report.finalQuery().sql());
-            return ResultComparator.compare(candidate, reference, report.traps());
-        } catch (SandboxRefusal e) {
-            // a code and a fixed sentence only: the database's own message can quote data (SqlSandbox logs it)
-            return new SqlOutcome(false, false, e.reason(), 0, 0, java.util.List.of("The sandbox did not run it: "
-                    + e.getMessage()));
-        }
+        return comparison.compare(submitted.text(), submitted.prompt(), submitted.referenceSql());
     }
 
     private Answer record(AnswerSubmitted s, String tenant) {
@@ -298,35 +174,6 @@ public class AnswerScoring {
         return answer;
     }
 
-    private AnswerScoreRow persist(Answer answer, String rubricSlug, int rubricVersion, AnswerScorer.Result result) {
-        AnswerScoreRow row = new AnswerScoreRow();
-        row.id = UUID.randomUUID();
-        row.answerId = answer.answerId;
-        row.sessionId = answer.sessionId;
-        row.tenant = answer.tenant;
-        row.candidate = answer.candidate;
-        row.rubricSlug = rubricSlug;
-        row.rubricVersion = rubricVersion;
-        row.scorer = result.scorer();
-        row.scorerKind = "AUTOMATED";
-        row.overall = BigDecimal.valueOf(result.overall());
-        row.dimensions = write(result.dimensions());
-        row.sqlReport = result.sqlReport() == null ? null : write(sqlReport(result));
-        row.scoredAt = clock.instant();
-        row.persist();
-        return row;
-    }
-
-    private static Map<String, Object> sqlReport(AnswerScorer.Result result) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("parsed", result.sqlReport().parsed());
-        report.put("error", result.sqlReport().error());
-        report.put("checks", result.sqlReport().checks());
-        report.put("traps", result.sqlReport().traps());
-        report.put("sandbox", result.sqlOutcome());
-        return report;
-    }
-
     /** The event's data; an unreadable one fails (the consumer dead-letters it rather than dropping it). */
     private static AnswerSubmitted read(EventEnvelope envelope) {
         try {
@@ -337,14 +184,6 @@ public class AnswerScoring {
             return submitted;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("answer-submitted " + envelope.id() + " is unreadable: " + e.getMessage(), e);
-        }
-    }
-
-    public static String write(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

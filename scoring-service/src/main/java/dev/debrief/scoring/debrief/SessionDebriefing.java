@@ -6,7 +6,7 @@ import dev.debrief.kit.inbox.Inbox;
 import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.scoring.answers.Answer;
 import dev.debrief.scoring.answers.AnswerScoreRow;
-import dev.debrief.scoring.answers.AnswerScoring;
+import dev.debrief.scoring.answers.JsonColumns;
 import dev.debrief.scoring.rubrics.Rubric;
 import dev.debrief.scoring.scorecards.Scorecard;
 import dev.debrief.scoring.scorecards.ScorecardVersion;
@@ -67,7 +67,7 @@ public class SessionDebriefing {
             row.tenant = tenant;
             row.candidate = d.candidate();
         }
-        row.document = AnswerScoring.write(d);
+        row.document = JsonColumns.write(d);
         row.debriefedAt = d.generatedAt();
         row.persist();
         outbox.publish(EventType.SESSION_DEBRIEFED, d.sessionId(), tenant, new SessionDebriefed(d.sessionId(),
