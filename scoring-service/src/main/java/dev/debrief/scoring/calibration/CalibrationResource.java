@@ -12,10 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.time.format.DateTimeParseException;
 
 /** How well a firm's scorers (coaches and the automated scorer) agree, who is lenient, and how that moves. */
 @Path("/api/calibration")

@@ -2,11 +2,11 @@ package dev.debrief.scoring.calibration;
 
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.contracts.scores.ScorecardSubmitted.DimensionRating;
+import dev.debrief.scoring.answers.Answer;
+import dev.debrief.scoring.answers.AnswerScoreRow;
 import dev.debrief.scoring.calibration.Calibration.Rating;
 import dev.debrief.scoring.scorecards.Scorecard;
 import dev.debrief.scoring.scorecards.ScorecardVersion;
-import dev.debrief.scoring.answers.Answer;
-import dev.debrief.scoring.answers.AnswerScoreRow;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

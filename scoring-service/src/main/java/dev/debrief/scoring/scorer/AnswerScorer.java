@@ -2,17 +2,16 @@ package dev.debrief.scoring.scorer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
-import dev.debrief.scoring.scorer.TextAnalyzer.Analysis;
-import dev.debrief.scoring.scorer.TextAnalyzer.Token;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.rubrics.RubricSeeder;
-import dev.debrief.scoring.sql.SqlInspector;
-import dev.debrief.scoring.sql.SqlOutcome;
-import opennlp.tools.util.Span;
-
+import dev.debrief.scoring.scorer.TextAnalyzer.Analysis;
+import dev.debrief.scoring.scorer.TextAnalyzer.Token;
 import dev.debrief.scoring.scorer.semantic.AnchorBank;
 import dev.debrief.scoring.scorer.semantic.SemanticScorer;
 import dev.debrief.scoring.scorer.semantic.SentenceEncoder;
+import dev.debrief.scoring.sql.SqlInspector;
+import dev.debrief.scoring.sql.SqlOutcome;
+import opennlp.tools.util.Span;
 
 import java.util.ArrayList;
 import java.util.HashMap;

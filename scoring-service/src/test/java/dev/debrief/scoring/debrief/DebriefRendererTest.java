@@ -1,7 +1,6 @@
 package dev.debrief.scoring.debrief;
 
 import dev.debrief.scoring.scorecards.Recommendation;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.debrief.scoring.scorer;
 
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
-import dev.debrief.scoring.scorer.semantic.SentenceEncoder;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.rubrics.RubricSeeder;
+import dev.debrief.scoring.scorer.semantic.SentenceEncoder;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.debrief.scoring.scorer.semantic;
 
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
-import dev.debrief.scoring.scorer.AnswerScorer;
 import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.scorer.AnswerScorer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

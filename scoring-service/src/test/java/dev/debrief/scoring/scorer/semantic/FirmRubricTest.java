@@ -1,10 +1,10 @@
 package dev.debrief.scoring.scorer.semantic;
 
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
-import dev.debrief.scoring.scorer.AnswerScorer;
-import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.rubrics.RubricDefinition.Dimension;
 import dev.debrief.scoring.rubrics.RubricDefinition.Level;
+import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.scorer.AnswerScorer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

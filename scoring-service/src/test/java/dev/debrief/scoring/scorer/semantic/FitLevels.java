@@ -2,8 +2,8 @@ package dev.debrief.scoring.scorer.semantic;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.debrief.contracts.Json;
-import dev.debrief.scoring.scorer.AnswerScorer;
 import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.scorer.AnswerScorer;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,9 +2,9 @@ package dev.debrief.scoring.scorer.semantic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
-import dev.debrief.scoring.scorer.AnswerScorer;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.rubrics.RubricSeeder;
+import dev.debrief.scoring.scorer.AnswerScorer;
 
 import java.io.BufferedReader;
 import java.io.IOException;

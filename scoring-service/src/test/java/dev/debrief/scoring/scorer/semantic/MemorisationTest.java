@@ -1,7 +1,7 @@
 package dev.debrief.scoring.scorer.semantic;
 
-import dev.debrief.scoring.scorer.AnswerScorer;
 import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.scorer.AnswerScorer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
