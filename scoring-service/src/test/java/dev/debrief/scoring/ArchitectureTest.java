@@ -24,14 +24,13 @@ class ArchitectureTest extends ModuleArchitectureTest {
         return "dev.debrief.scoring";
     }
 
-    /** Problems and JAX-RS belong to the resources and to Access (which answers 403/404 for them). */
+    /** JAX-RS belongs to the resources; a use case behind one maps its failures to problems, never to responses. */
     @Test
-    void shouldKeepHttpInTheResources() {
+    void shouldKeepJaxRsInTheResources() {
         check(noClasses().that().resideInAPackage("dev.debrief.scoring..")
                 .and().haveSimpleNameNotEndingWith("Resource")
-                .and().doNotHaveFullyQualifiedName("dev.debrief.scoring.access.Access")
-                .should().dependOnClassesThat().resideInAnyPackage(HTTP)
-                .as("only resources and Access know HTTP"));
+                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+                .as("only resources know JAX-RS"));
     }
 
     /** The Kafka adapter is the intake package; the use cases it calls take envelopes, not records. */

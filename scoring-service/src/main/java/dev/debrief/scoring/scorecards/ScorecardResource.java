@@ -1,15 +1,9 @@
 package dev.debrief.scoring.scorecards;
 
-import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.scores.ScorecardSubmitted.DimensionRating;
-import dev.debrief.contracts.scores.ScorecardSubmitted;
-import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
 import dev.debrief.scoring.access.Access;
-import dev.debrief.scoring.answers.Answer;
-import dev.debrief.scoring.rubrics.Rubric;
-import dev.debrief.scoring.rubrics.RubricDefinition;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -27,24 +21,24 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Coaches' scorecards: per round, a level and notes per dimension and a recommendation; edits are versions. */
+/**
+ * Coaches' scorecards: per round, a level and notes per dimension and a recommendation; edits are versions. Filing
+ * and revising are {@link ScorecardFiling}'s; this reads requests and shows scorecards.
+ */
 @Path("/api/scorecards")
 @Transactional
 public class ScorecardResource {
 
     private final Access access;
-    private final Outbox outbox;
-    private final Clock clock;
+    private final ScorecardFiling filing;
 
-    public ScorecardResource(Access access, Outbox outbox, Clock clock) {
+    public ScorecardResource(Access access, ScorecardFiling filing) {
         this.access = access;
-        this.outbox = outbox;
-        this.clock = clock;
+        this.filing = filing;
     }
 
     public record Rating(@NotBlank @Size(max = 60) String key, @Min(1) @Max(4) int level, @Size(max = 4000) String notes) {
@@ -71,62 +65,18 @@ public class ScorecardResource {
     @POST
     @RolesAllowed(Roles.COACH)
     public Response submit(@Valid @NotNull NewScorecard request) {
-        List<Answer> answers = access.scoredBy(request.sessionId());
-        Answer round = answers.stream().filter(a -> a.roundPosition == request.roundPosition()).findFirst()
-                .orElseThrow(() -> ProblemException.badRequest("body.roundPosition", "the session has no answer in round "
-                        + request.roundPosition()));
-        if (Scorecard.count("sessionId = ?1 and roundPosition = ?2 and scorer = ?3", request.sessionId(),
-                request.roundPosition(), access.caller().id()) > 0) {
-            throw ProblemException.conflict("you already scored this round: revise your scorecard instead");
-        }
-        Rubric rubric = Rubric.latest(round.rubricSlug, round.tenant)
-                .orElseThrow(() -> ProblemException.conflict("rubric " + round.rubricSlug + " is unknown"));
-        checkKeys(rubric.parsed(), request.dimensions());
-        Instant now = clock.instant();
-        Scorecard card = new Scorecard();
-        card.id = UUID.randomUUID();
-        card.tenant = round.tenant;
-        card.sessionId = round.sessionId;
-        card.roundPosition = round.roundPosition;
-        card.candidate = round.candidate;
-        card.scorer = access.caller().id();
-        card.scorerName = access.caller().username();
-        card.rubricSlug = rubric.slug;
-        card.rubricVersion = rubric.version;
-        card.currentVersion = 1;
-        card.createdAt = now;
-        card.updatedAt = now;
-        card.persist();
-        ScorecardVersion version = ScorecardVersion.first(card, request.recommendation(), ratingsJson(request.dimensions()),
-                request.notes(), now);
-        version.persist();
-        publish(card, version);
-        return Response.status(201).entity(ScorecardView.of(card, version)).build();
+        ScorecardFiling.Filed filed = filing.file(request.sessionId(), request.roundPosition(), request.recommendation(),
+                ratings(request.dimensions()), request.notes());
+        return Response.status(201).entity(ScorecardView.of(filed.card(), filed.version())).build();
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.COACH)
     public ScorecardView revise(@PathParam("id") UUID id, @Valid @NotNull Revision request) {
-        Scorecard card = Scorecard.findById(id);
-        if (card == null || !access.caller().sameTenant(card.tenant) || !card.scorer.equals(access.caller().id())) {
-            throw ProblemException.notFound("scorecard", id);
-        }
-        if (!access.scores(card.sessionId)) {
-            throw ProblemException.forbidden("you no longer score this session");
-        }
-        Rubric.version(card.rubricSlug, card.tenant, card.rubricVersion).or(() -> Rubric.version(card.rubricSlug, null,
-                card.rubricVersion)).ifPresent(r -> checkKeys(r.parsed(), request.dimensions()));
-        ScorecardVersion version;
-        try {
-            version = card.revise(request.basedOnVersion(), request.recommendation(), ratingsJson(request.dimensions()),
-                    request.notes(), clock.instant());
-        } catch (Scorecard.StaleScorecardException e) {
-            throw ProblemException.preconditionFailed(e.getMessage());
-        }
-        version.persist();
-        publish(card, version);
-        return ScorecardView.of(card, version);
+        ScorecardFiling.Filed filed = filing.revise(id, request.basedOnVersion(), request.recommendation(),
+                ratings(request.dimensions()), request.notes());
+        return ScorecardView.of(filed.card(), filed.version());
     }
 
     @GET
@@ -161,27 +111,7 @@ public class ScorecardResource {
         return card;
     }
 
-    private static void checkKeys(RubricDefinition rubric, List<Rating> ratings) {
-        for (int i = 0; i < ratings.size(); i++) {
-            if (rubric.dimension(ratings.get(i).key()).isEmpty()) {
-                throw ProblemException.badRequest("body.dimensions[" + i + "].key", "not a dimension of rubric "
-                        + rubric.slug());
-            }
-        }
-    }
-
-    private static String ratingsJson(List<Rating> ratings) {
-        try {
-            return dev.debrief.contracts.Json.mapper().writeValueAsString(
-                    ratings.stream().map(r -> new DimensionRating(r.key(), r.level(), r.notes())).toList());
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private void publish(Scorecard card, ScorecardVersion v) {
-        outbox.publish(EventType.SCORECARD_SUBMITTED, card.sessionId, card.tenant, new ScorecardSubmitted(card.id,
-                v.key.version, card.sessionId, card.roundPosition, card.candidate, card.scorer, card.rubricSlug,
-                card.rubricVersion, v.recommendation.name(), v.ratings(), v.createdAt));
+    private static List<DimensionRating> ratings(List<Rating> ratings) {
+        return ratings.stream().map(r -> new DimensionRating(r.key(), r.level(), r.notes())).toList();
     }
 }
