@@ -127,8 +127,12 @@ public class AnswerScoring {
     private AnswerScorer.Result score(RubricRef rubric, AnswerSubmitted submitted) {
         SqlOutcome outcome = "SQL".equalsIgnoreCase(submitted.answerFormat()) && submitted.referenceSql() != null
                 ? compareInSandbox(submitted) : null;
-        return models.scorer().score(rubric.definition(), new AnswerScorer.AnswerInput(submitted.answerFormat(),
+        return scorer().score(rubric.definition(), new AnswerScorer.AnswerInput(submitted.answerFormat(),
                 submitted.prompt(), submitted.text(), submitted.structured()), outcome);
+    }
+
+    private AnswerScorer scorer() {
+        return models.scorer();
     }
 
     private Optional<UUID> apply(Prepared p) {
