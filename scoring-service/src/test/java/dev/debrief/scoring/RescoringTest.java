@@ -1,10 +1,10 @@
 package dev.debrief.scoring;
 
 import dev.debrief.contracts.EventEnvelope;
-import dev.debrief.testsupport.EventSchemas;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.Topics;
-import dev.debrief.scoring.persistence.AnswerScoreRow;
+import dev.debrief.scoring.answers.AnswerScoreRow;
+import dev.debrief.testsupport.EventSchemas;
 import dev.debrief.testsupport.KafkaEvents;
 import dev.debrief.testsupport.RealInfra;
 import dev.debrief.testsupport.TestTokens;

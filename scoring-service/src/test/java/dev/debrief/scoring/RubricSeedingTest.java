@@ -1,8 +1,8 @@
 package dev.debrief.scoring;
 
-import dev.debrief.scoring.domain.Rubric;
-import dev.debrief.scoring.domain.RubricDefinition;
-import dev.debrief.scoring.domain.RubricSeeder;
+import dev.debrief.scoring.rubrics.Rubric;
+import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.rubrics.RubricSeeder;
 import dev.debrief.testsupport.RealInfra;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

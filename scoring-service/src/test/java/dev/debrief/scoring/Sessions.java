@@ -7,11 +7,11 @@ import dev.debrief.contracts.Topics;
 import dev.debrief.contracts.sessions.AnswerSubmitted;
 import dev.debrief.contracts.sessions.SessionCreated;
 import dev.debrief.contracts.sessions.SessionPanelChanged;
-import dev.debrief.scoring.persistence.SessionScopeRow;
+import dev.debrief.scoring.access.SessionScopeRow;
+import dev.debrief.scoring.answers.AnswerScoreRow;
 import dev.debrief.testsupport.KafkaEvents;
 import dev.debrief.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import dev.debrief.scoring.persistence.AnswerScoreRow;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Topics;
 import dev.debrief.kit.outbox.Outbox;
-import dev.debrief.scoring.domain.Rubric;
+import dev.debrief.scoring.rubrics.Rubric;
 import dev.debrief.testsupport.KafkaEvents;
 import dev.debrief.testsupport.RealInfra;
 import dev.debrief.testsupport.TestTokens;

@@ -1,14 +1,17 @@
 package dev.debrief.scoring.rescoring;
 
-import dev.debrief.scoring.domain.AnswerScorer;
-import dev.debrief.scoring.domain.AnswerScoring;
-import dev.debrief.scoring.domain.Rubric;
-import dev.debrief.scoring.domain.RubricDefinition;
-import dev.debrief.scoring.domain.SqlOutcome;
-import dev.debrief.scoring.persistence.Answer;
-import dev.debrief.scoring.persistence.AnswerScoreRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
+import dev.debrief.scoring.answers.Answer;
+import dev.debrief.scoring.answers.AnswerScoreRow;
+import dev.debrief.scoring.answers.JsonColumns;
+import dev.debrief.scoring.answers.ScoreRecorder;
+import dev.debrief.scoring.rubrics.Rubric;
+import dev.debrief.scoring.rubrics.RubricDefinition;
+import dev.debrief.scoring.rubrics.RubricDefinitions;
+import dev.debrief.scoring.scorer.AnswerScorer;
+import dev.debrief.scoring.scorer.ScorerModels;
+import dev.debrief.scoring.sql.SqlOutcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,27 +35,31 @@ public class Rescorer {
 
     private static final Logger LOG = Logger.getLogger(Rescorer.class);
 
-    private final AnswerScoring scoring;
+    private final ScorerModels models;
+    private final ScoreRecorder scores;
+    private final RubricDefinitions definitions;
     private final Clock clock;
     private final int chunk;
 
-    public Rescorer(AnswerScoring scoring, Clock clock,
+    public Rescorer(ScorerModels models, ScoreRecorder scores, RubricDefinitions definitions, Clock clock,
             @ConfigProperty(name = "debrief.scoring.rescoring.chunk", defaultValue = "16") int chunk) {
-        this.scoring = scoring;
+        this.models = models;
+        this.scores = scores;
+        this.definitions = definitions;
         this.clock = clock;
         this.chunk = Math.max(1, chunk);
     }
 
     /** The running scorer's name (engine, model and calibration versions): what a re-score brings answers to. */
     public String currentScorer() {
-        return scoring.scorer().semantic().name();
+        return models.scorer().semantic().name();
     }
 
     /** Counts what the job selects and stores it as running; call inside a transaction. */
     public RescoringJob start(RescoringJob job) {
         job.scorerTo = currentScorer();
         java.util.Map<String, Long> counts = new Selection(job.scorerTo, job).countByScorer();
-        job.scorersFrom = AnswerScoring.write(List.copyOf(counts.keySet()));
+        job.scorersFrom = JsonColumns.write(List.copyOf(counts.keySet()));
         job.total = (int) counts.values().stream().mapToLong(Long::longValue).sum();
         job.status = job.total == 0 ? RescoringJob.Status.DONE.name() : RescoringJob.Status.RUNNING.name();
         job.createdAt = clock.instant();
@@ -117,15 +124,15 @@ public class Rescorer {
         }
         AnswerScorer.Result result;
         try {
-            RubricDefinition definition = rubric.get().parsed();
-            result = scoring.scorer().score(definition, new AnswerScorer.AnswerInput(answer.answerFormat, answer.prompt,
+            RubricDefinition definition = definitions.of(rubric.get());
+            result = models.scorer().score(definition, new AnswerScorer.AnswerInput(answer.answerFormat, answer.prompt,
                     answer.text, structured(answer)), sandboxOutcome(old));
         } catch (RuntimeException e) {
             // the scorer is pure: a failure is this answer's, not the transaction's; it is counted and skipped
             LOG.warnf(e, "Re-scoring answer %s failed", answer.answerId);
             return Optional.of("answer " + answer.answerId + ": " + e.getClass().getSimpleName());
         }
-        scoring.record(answer, old.rubricSlug, old.rubricVersion, result, old);
+        scores.record(answer, old.rubricSlug, old.rubricVersion, result, old);
         return Optional.empty();
     }
 

@@ -1,6 +1,6 @@
 package dev.debrief.scoring.rescoring;
 
-import dev.debrief.scoring.persistence.AnswerScoreRow;
+import dev.debrief.scoring.answers.AnswerScoreRow;
 import jakarta.persistence.TypedQuery;
 
 import java.util.LinkedHashMap;
