@@ -190,7 +190,26 @@ public class CatalogIndex {
         writer.deleteAll();
         CatalogLoader.Position at = loader.load(0, this::update);
         searchers.maybeRefreshBlocking();
+        Thread.ofVirtual().name("catalog-index-merge").start(this::mergeToOneSegment);
         return at;
+    }
+
+    /**
+     * After a full load, the segments the load flushed become one, in the background (readers keep the
+     * loaded view meanwhile; changes go on into new small segments). Every search pays per segment: each of
+     * its terms is looked up in each one, facet ordinals are mapped from each one to the whole index's, and a
+     * sort compares values across them. So one big segment, and the small ones of later edits that the merge
+     * policy folds in as they come.
+     */
+    private void mergeToOneSegment() {
+        long started = System.currentTimeMillis();
+        try {
+            writer.forceMerge(1);
+            searchers.maybeRefreshBlocking();
+            LOG.infof("Catalog index merged into one segment in %d ms", System.currentTimeMillis() - started);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Catalog index not merged (searches stay correct, only slower): %s", e.getMessage());
+        }
     }
 
     /** Adds the question or replaces the document of its id (a repeated row replaces itself: harmless). */
@@ -220,6 +239,8 @@ public class CatalogIndex {
 
         FacetedSearcher(IndexReader reader, FacetsConfig config) throws IOException {
             super(reader);
+            setQueryCache(FilterCache.CACHE);
+            setQueryCachingPolicy(FilterCache.POLICY);
             SortedSetDocValuesReaderState state = null;
             if (reader.maxDoc() > 0) {
                 try {

@@ -18,6 +18,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -84,8 +85,10 @@ public class CatalogSearch {
             Query query = q.build();
             int wanted = (page + 1) * size;
             boolean scores = sort == SortOrder.RELEVANCE;
+            // doDocScores false: a relevance sort's first value is the score already; true ran the whole query
+            // again (new weights, every term looked up in every segment) to score the page
             FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(view.searcher(), query, wanted,
-                    SORTS.get(sort), scores, new FacetsCollectorManager());
+                    SORTS.get(sort), false, new FacetsCollectorManager());
             FacetsCollector hits = found.facetsCollector();
             long total = hits.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
             ScoreDoc[] pageDocs = Arrays.copyOfRange(found.topDocs().scoreDocs,
@@ -98,7 +101,7 @@ public class CatalogSearch {
                     : highlight(view, textQuery, pageDocs, rows);
             List<QuestionRow> items = new ArrayList<>(pageDocs.length);
             for (int i = 0; i < pageDocs.length; i++) {
-                Double rank = scores ? (double) pageDocs[i].score : null;
+                Double rank = scores ? (double) (Float) ((FieldDoc) pageDocs[i]).fields[0] : null;
                 items.add(QuestionDocuments.row(rows[i], rank, highlights == null ? null : highlights[i]));
             }
             return new Result(items, total, facets(view, hits, total));
@@ -118,6 +121,9 @@ public class CatalogSearch {
         }
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(view.searcher(), queryAnalyzer)
                 .withHandleMultiTermQuery(true).withMaxNoHighlightPassages(0)
+                // the query's terms looked up once, each document's offsets read from their postings; with
+                // weight matches on (the default) every document of the page ran the whole query's matches again
+                .withWeightMatches(false)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true));
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
             /** The prompts come from the page's rows, already read: no stored fields. */
@@ -200,21 +206,27 @@ public class CatalogSearch {
     }
 
     private static Map<SortOrder, Sort> sorts() {
-        SortField idAsc = new SortField(Fields.ID_SORT, SortField.Type.STRING);
-        SortField idDesc = new SortField(Fields.ID_SORT, SortField.Type.STRING, true);
         SortField titleAsc = new SortField(Fields.TITLE_SORT, SortField.Type.STRING);
         Map<SortOrder, Sort> s = new EnumMap<>(SortOrder.class);
-        s.put(SortOrder.TITLE, new Sort(titleAsc, idAsc));
-        s.put(SortOrder.TITLE_DESC, new Sort(new SortField(Fields.TITLE_SORT, SortField.Type.STRING, true), idDesc));
-        s.put(SortOrder.UPDATED, new Sort(new SortField(Fields.UPDATED, SortField.Type.LONG), idAsc));
-        s.put(SortOrder.UPDATED_DESC, new Sort(new SortField(Fields.UPDATED, SortField.Type.LONG, true), idDesc));
-        s.put(SortOrder.DIFFICULTY, new Sort(new SortField(Fields.DIFFICULTY_RANK, SortField.Type.LONG), titleAsc, idAsc));
+        s.put(SortOrder.TITLE, sort(false, titleAsc));
+        s.put(SortOrder.TITLE_DESC, sort(true, new SortField(Fields.TITLE_SORT, SortField.Type.STRING, true)));
+        s.put(SortOrder.UPDATED, sort(false, new SortField(Fields.UPDATED, SortField.Type.LONG)));
+        s.put(SortOrder.UPDATED_DESC, sort(true, new SortField(Fields.UPDATED, SortField.Type.LONG, true)));
+        s.put(SortOrder.DIFFICULTY, sort(false, new SortField(Fields.DIFFICULTY_RANK, SortField.Type.LONG), titleAsc));
         s.put(SortOrder.DIFFICULTY_DESC,
-                new Sort(new SortField(Fields.DIFFICULTY_RANK, SortField.Type.LONG, true), titleAsc, idAsc));
-        s.put(SortOrder.TIME_BUDGET, new Sort(new SortField(Fields.TIME_BUDGET, SortField.Type.LONG), idAsc));
-        s.put(SortOrder.TIME_BUDGET_DESC, new Sort(new SortField(Fields.TIME_BUDGET, SortField.Type.LONG, true), idAsc));
-        s.put(SortOrder.RELEVANCE, new Sort(SortField.FIELD_SCORE, idAsc));
+                sort(false, new SortField(Fields.DIFFICULTY_RANK, SortField.Type.LONG, true), titleAsc));
+        s.put(SortOrder.TIME_BUDGET, sort(false, new SortField(Fields.TIME_BUDGET, SortField.Type.LONG)));
+        s.put(SortOrder.TIME_BUDGET_DESC, sort(false, new SortField(Fields.TIME_BUDGET, SortField.Type.LONG, true)));
+        s.put(SortOrder.RELEVANCE, sort(false, SortField.FIELD_SCORE));
         return s;
+    }
+
+    /** The fields, then the id (PostgreSQL's uuid order, descending with {@code idDescending}) as tie-breaker. */
+    private static Sort sort(boolean idDescending, SortField... fields) {
+        SortField[] all = Arrays.copyOf(fields, fields.length + 2);
+        all[fields.length] = new SortField(Fields.ID_HIGH, SortField.Type.LONG, idDescending);
+        all[fields.length + 1] = new SortField(Fields.ID_LOW, SortField.Type.LONG, idDescending);
+        return new Sort(all);
     }
 
     private static List<String> names(Enum<?>[] values) {

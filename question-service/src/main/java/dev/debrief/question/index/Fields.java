@@ -4,8 +4,13 @@ package dev.debrief.question.index;
 final class Fields {
 
     static final String ID = "id";
-    /** The id's 16 bytes, unsigned: PostgreSQL's uuid order, the tie-breaker of every sort. */
-    static final String ID_SORT = "id.sort";
+    /**
+     * The id's two halves as numbers whose signed order is the halves' unsigned order: PostgreSQL's uuid
+     * order, the tie-breaker of every sort. Numbers, not the id's bytes as a sorted value: a sort copies the
+     * tie-breaker of every competitive hit, and a sorted value's copy decompresses a block of its terms.
+     */
+    static final String ID_HIGH = "id.high";
+    static final String ID_LOW = "id.low";
     static final String SLUG = "slug";
     static final String VERSION = "version";
     /** The empty string for the public catalog (StringField needs a value to filter on). */

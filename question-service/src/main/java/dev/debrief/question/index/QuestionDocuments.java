@@ -22,7 +22,6 @@ import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +62,8 @@ final class QuestionDocuments {
     static Document of(CatalogRow q, FacetsConfig config) throws IOException {
         Document d = new Document();
         d.add(new StringField(Fields.ID, q.id().toString(), Field.Store.NO));
-        d.add(new SortedDocValuesField(Fields.ID_SORT, new BytesRef(uuidBytes(q.id()))));
+        d.add(new NumericDocValuesField(Fields.ID_HIGH, q.id().getMostSignificantBits() ^ Long.MIN_VALUE));
+        d.add(new NumericDocValuesField(Fields.ID_LOW, q.id().getLeastSignificantBits() ^ Long.MIN_VALUE));
         d.add(new BinaryDocValuesField(Fields.ROW, pack(q)));
         d.add(new StringField(Fields.TENANT, q.tenant() == null ? "" : q.tenant(), Field.Store.NO));
         d.add(new StringField(Fields.STATUS, q.status(), Field.Store.NO));
@@ -220,11 +220,6 @@ final class QuestionDocuments {
     private static String excerpt(String prompt) {
         return prompt.codePointCount(0, prompt.length()) <= EXCERPT ? prompt
                 : prompt.substring(0, prompt.offsetByCodePoints(0, EXCERPT));
-    }
-
-    private static byte[] uuidBytes(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
-                .array();
     }
 
     private static FieldType searched() {
