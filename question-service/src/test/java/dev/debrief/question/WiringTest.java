@@ -8,7 +8,7 @@ import dev.debrief.question.domain.Category;
 import dev.debrief.question.domain.JobRole;
 import dev.debrief.question.domain.RoundType;
 import dev.debrief.question.domain.Difficulty;
-import dev.debrief.question.domain.AnswerFormat;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.testsupport.KafkaEvents;
 import dev.debrief.testsupport.RealInfra;
 import dev.debrief.testsupport.TestTokens;

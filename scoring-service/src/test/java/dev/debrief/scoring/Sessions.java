@@ -1,5 +1,6 @@
 package dev.debrief.scoring;
 
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
@@ -35,7 +36,7 @@ final class Sessions {
 
     static EventEnvelope answer(UUID sessionId, String tenant, String candidateUsername, int round, String text) {
         AnswerSubmitted data = new AnswerSubmitted(sessionId, UUID.randomUUID(), TestTokens.subjectOf(candidateUsername),
-                UUID.randomUUID(), 1, "BEHAVIORAL", "behavioral-story", "FREE_TEXT", "Tell me about a hard call.", text,
+                UUID.randomUUID(), 1, "BEHAVIORAL", "behavioral-story", AnswerFormat.FREE_TEXT, "Tell me about a hard call.", text,
                 null, null, round, 300, Instant.now());
         return EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service", sessionId.toString(), tenant,
                 Instant.now(), Json.mapper().valueToTree(data));
@@ -43,7 +44,7 @@ final class Sessions {
 
     static EventEnvelope sqlAnswer(UUID sessionId, String tenant, String candidateUsername, String sql, String reference) {
         AnswerSubmitted data = new AnswerSubmitted(sessionId, UUID.randomUUID(), TestTokens.subjectOf(candidateUsername),
-                UUID.randomUUID(), 1, "SQL", "sql-analysis", "SQL", "Plays per device, excluding test accounts.", sql,
+                UUID.randomUUID(), 1, "SQL", "sql-analysis", AnswerFormat.SQL, "Plays per device, excluding test accounts.", sql,
                 null, reference, 1, 600, Instant.now());
         return EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service", sessionId.toString(), tenant,
                 Instant.now(), Json.mapper().valueToTree(data));
@@ -52,7 +53,7 @@ final class Sessions {
     static EventEnvelope structuredAnswer(UUID sessionId, String tenant, String candidateUsername, String notes,
             String structuredJson) {
         AnswerSubmitted data = new AnswerSubmitted(sessionId, UUID.randomUUID(), TestTokens.subjectOf(candidateUsername),
-                UUID.randomUUID(), 1, "METRIC_DESIGN", "data-case", "STRUCTURED_METRICS",
+                UUID.randomUUID(), 1, "METRIC_DESIGN", "data-case", AnswerFormat.STRUCTURED_METRICS,
                 "Define success metrics for a new row on the home page.", notes, read(structuredJson), null, 1, 400,
                 Instant.now());
         return EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service", sessionId.toString(), tenant,

@@ -3,7 +3,7 @@ package dev.debrief.question.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.debrief.question.domain.AnswerFormat;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.question.domain.Category;
 import dev.debrief.question.domain.Competency;
 import dev.debrief.question.domain.Difficulty;

@@ -1,7 +1,7 @@
 package dev.debrief.question.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.debrief.question.domain.AnswerFormat;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.question.domain.Category;
 import dev.debrief.question.domain.Competency;
 import dev.debrief.question.domain.Difficulty;

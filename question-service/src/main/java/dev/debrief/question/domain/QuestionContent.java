@@ -1,5 +1,6 @@
 package dev.debrief.question.domain;
 
+import dev.debrief.contracts.AnswerFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -5,7 +5,7 @@ import dev.debrief.question.domain.Competency;
 import dev.debrief.question.domain.Difficulty;
 import dev.debrief.question.domain.JobRole;
 import dev.debrief.question.domain.Level;
-import dev.debrief.question.domain.AnswerFormat;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.question.domain.RoundType;
 import dev.debrief.question.persistence.QuestionFilter;
 import dev.debrief.question.persistence.QuestionRow;

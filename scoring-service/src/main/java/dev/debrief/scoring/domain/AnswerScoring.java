@@ -1,6 +1,7 @@
 package dev.debrief.scoring.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
@@ -213,7 +214,7 @@ public class AnswerScoring {
     }
 
     private AnswerScorer.Result score(RubricRef rubric, AnswerSubmitted submitted) {
-        SqlOutcome outcome = "SQL".equalsIgnoreCase(submitted.answerFormat()) && submitted.referenceSql() != null
+        SqlOutcome outcome = submitted.answerFormat() == AnswerFormat.SQL && submitted.referenceSql() != null
                 ? compareInSandbox(submitted) : null;
         return scorer().score(rubric.definition(), new AnswerScorer.AnswerInput(submitted.answerFormat(),
                 submitted.prompt(), submitted.text(), submitted.structured()), outcome);

@@ -1,5 +1,6 @@
 package dev.debrief.scoring.tracing;
 
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
@@ -44,7 +45,7 @@ class TracePropagationTest {
         String producerSpan = traceId.substring(0, 16);
         UUID sessionId = UUID.randomUUID();
         AnswerSubmitted data = new AnswerSubmitted(sessionId, UUID.randomUUID(), "trace-candidate", UUID.randomUUID(), 1,
-                "BEHAVIORAL", "behavioral-story", "FREE_TEXT", "Tell me about a hard call.",
+                "BEHAVIORAL", "behavioral-story", AnswerFormat.FREE_TEXT, "Tell me about a hard call.",
                 "I decided to cut scope; churn dropped from 5% to 3.8% within a quarter.", null, null, 1, 300, Instant.now());
         EventEnvelope answer = EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service",
                 sessionId.toString(), null, Instant.now(), Json.mapper().valueToTree(data));

@@ -2,6 +2,7 @@ package dev.debrief.session.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.catalog.QuestionSnapshot;
@@ -66,7 +67,7 @@ public class Answers {
         JsonNode structured = content.structured() == null ? null : Json.mapper().valueToTree(content.structured());
         events.record(s, EventType.ANSWER_SUBMITTED, access.viewer().actorIn(s), now, new AnswerSubmitted(s.id,
                 answer.id, s.candidate, q.questionId, q.questionVersion, snapshot.category(), snapshot.rubric(),
-                format.name(), snapshot.prompt(), content.text(), structured,
+                format, snapshot.prompt(), content.text(), structured,
                 format == AnswerFormat.SQL ? snapshot.referenceSql() : null, q.roundPosition, elapsed, now));
         InterviewSession.flush();
         return answer;

@@ -1,6 +1,7 @@
 package dev.debrief.session.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.catalog.QuestionSnapshot;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -99,7 +100,8 @@ public class SessionQuestion extends PanacheEntityBase {
     }
 
     public AnswerFormat format() {
-        return AnswerFormat.of(snapshot().answerFormat());
+        AnswerFormat format = snapshot().answerFormat();
+        return format == null ? AnswerFormat.FREE_TEXT : format; // a question without one is answered in prose
     }
 
     public boolean asked() {

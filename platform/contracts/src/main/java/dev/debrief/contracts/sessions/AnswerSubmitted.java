@@ -1,6 +1,7 @@
 package dev.debrief.contracts.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.debrief.contracts.AnswerFormat;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -20,7 +21,7 @@ public record AnswerSubmitted(
         int questionVersion,
         String category,
         String rubric,
-        String answerFormat,
+        AnswerFormat answerFormat,
         String prompt,
         String text,
         JsonNode structured,
