@@ -65,10 +65,12 @@ public class Answers {
         s.answered(q, now);
         QuestionSnapshot snapshot = q.snapshot();
         JsonNode structured = content.structured() == null ? null : Json.mapper().valueToTree(content.structured());
-        events.record(s, EventType.ANSWER_SUBMITTED, access.viewer().actorIn(s), now, new AnswerSubmitted(s.id,
-                answer.id, s.candidate, q.questionId, q.questionVersion, snapshot.category(), snapshot.rubric(),
-                format, snapshot.prompt(), content.text(), structured,
-                format == AnswerFormat.SQL ? snapshot.referenceSql() : null, q.roundPosition, elapsed, now));
+        events.record(s, EventType.ANSWER_SUBMITTED, access.viewer().actorIn(s), now, AnswerSubmitted.builder()
+                .sessionId(s.id).answerId(answer.id).candidate(s.candidate).question(q.questionId, q.questionVersion)
+                .category(snapshot.category()).rubric(snapshot.rubric()).answerFormat(format)
+                .prompt(snapshot.prompt()).text(content.text()).structured(structured)
+                .referenceSql(format == AnswerFormat.SQL ? snapshot.referenceSql() : null)
+                .roundPosition(q.roundPosition).elapsedSeconds(elapsed).submittedAt(now).build());
         InterviewSession.flush();
         return answer;
     }

@@ -225,8 +225,10 @@ public final class ScoringBenchmark {
     private static void send(KafkaProducer<String, String> producer, Sample s, Map<String, Long> sentAt) {
         UUID session = UUID.randomUUID();
         UUID answer = UUID.randomUUID();
-        AnswerSubmitted data = new AnswerSubmitted(session, answer, "bench-candidate", UUID.randomUUID(), 1, s.category(),
-                s.rubric(), AnswerFormat.orFreeText(s.format()), s.prompt(), s.text(), s.structured(), null, 1, 120, Instant.now());
+        AnswerSubmitted data = AnswerSubmitted.builder().sessionId(session).answerId(answer).candidate("bench-candidate")
+                .question(UUID.randomUUID(), 1).category(s.category()).rubric(s.rubric())
+                .answerFormat(AnswerFormat.orFreeText(s.format())).prompt(s.prompt()).text(s.text())
+                .structured(s.structured()).roundPosition(1).elapsedSeconds(120).submittedAt(Instant.now()).build();
         EventEnvelope envelope = EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service",
                 session.toString(), "northwind", Instant.now(), Json.mapper().valueToTree(data));
         try {
