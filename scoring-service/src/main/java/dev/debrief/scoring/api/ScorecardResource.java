@@ -173,12 +173,8 @@ public class ScorecardResource {
     }
 
     private static String ratingsJson(List<Rating> ratings) {
-        try {
-            return dev.debrief.contracts.Json.mapper().writeValueAsString(
-                    ratings.stream().map(r -> new DimensionRating(r.key(), r.level(), r.notes())).toList());
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
+        return dev.debrief.contracts.Json.write(
+                ratings.stream().map(r -> new DimensionRating(r.key(), r.level(), r.notes())).toList());
     }
 
     private void publish(Scorecard card, ScorecardVersion v) {

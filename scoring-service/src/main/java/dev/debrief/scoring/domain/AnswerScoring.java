@@ -286,7 +286,7 @@ public class AnswerScoring {
         answer.answerFormat = s.answerFormat();
         answer.prompt = s.prompt();
         answer.text = s.text() == null ? "" : s.text();
-        answer.structured = s.structured() == null || s.structured().isNull() ? null : write(s.structured());
+        answer.structured = s.structured() == null || s.structured().isNull() ? null : Json.write(s.structured());
         answer.roundPosition = s.roundPosition();
         answer.submittedAt = s.submittedAt() == null ? clock.instant() : s.submittedAt();
         answer.persist();
@@ -305,8 +305,8 @@ public class AnswerScoring {
         row.scorer = result.scorer();
         row.scorerKind = "AUTOMATED";
         row.overall = BigDecimal.valueOf(result.overall());
-        row.dimensions = write(result.dimensions());
-        row.sqlReport = result.sqlReport() == null ? null : write(sqlReport(result));
+        row.dimensions = Json.write(result.dimensions());
+        row.sqlReport = result.sqlReport() == null ? null : Json.write(sqlReport(result));
         row.scoredAt = clock.instant();
         row.persist();
         return row;
@@ -332,14 +332,6 @@ public class AnswerScoring {
             return submitted;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("answer-submitted " + envelope.id() + " is unreadable: " + e.getMessage(), e);
-        }
-    }
-
-    public static String write(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

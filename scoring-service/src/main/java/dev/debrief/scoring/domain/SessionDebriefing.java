@@ -1,6 +1,7 @@
 package dev.debrief.scoring.domain;
 
 import dev.debrief.contracts.EventType;
+import dev.debrief.contracts.Json;
 import dev.debrief.contracts.scores.SessionDebriefed;
 import dev.debrief.kit.inbox.Inbox;
 import dev.debrief.kit.outbox.Outbox;
@@ -64,7 +65,7 @@ public class SessionDebriefing {
             row.tenant = tenant;
             row.candidate = d.candidate();
         }
-        row.document = AnswerScoring.write(d);
+        row.document = Json.write(d);
         row.debriefedAt = d.generatedAt();
         row.persist();
         outbox.publish(EventType.SESSION_DEBRIEFED, d.sessionId(), tenant, new SessionDebriefed(d.sessionId(),

@@ -52,7 +52,7 @@ public class Rescorer {
     public RescoringJob start(RescoringJob job) {
         job.scorerTo = currentScorer();
         java.util.Map<String, Long> counts = new Selection(job.scorerTo, job).countByScorer();
-        job.scorersFrom = AnswerScoring.write(List.copyOf(counts.keySet()));
+        job.scorersFrom = Json.write(List.copyOf(counts.keySet()));
         job.total = (int) counts.values().stream().mapToLong(Long::longValue).sum();
         job.status = job.total == 0 ? RescoringJob.Status.DONE.name() : RescoringJob.Status.RUNNING.name();
         job.createdAt = clock.instant();

@@ -1,6 +1,5 @@
 package dev.debrief.session.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.EventType;
@@ -43,7 +42,7 @@ public class Answers {
         SessionQuestion q = s.answerable(index);
         Instant now = clock.instant();
         Answer answer = Answer.of(sessionId, index).orElseGet(() -> Answer.start(s, index, q.format()));
-        answer.draft(content.text(), write(content.structured()), now);
+        answer.draft(content.text(), content.structured() == null ? null : Json.write(content.structured()), now);
         answer.persist();
         touch.touch(sessionId, now);
         return answer;
@@ -60,7 +59,8 @@ public class Answers {
         Answer answer = Answer.of(sessionId, index).orElseGet(() -> Answer.start(s, index, format));
         answer.format = format;
         long elapsed = q.elapsedSeconds(now);
-        answer.submit(content.text(), write(content.structured()), elapsed, now);
+        answer.submit(content.text(), content.structured() == null ? null : Json.write(content.structured()), elapsed,
+                now);
         answer.persist();
         s.answered(q, now);
         QuestionSnapshot snapshot = q.snapshot();
@@ -115,14 +115,6 @@ public class Answers {
         }
         if (format != AnswerFormat.STRUCTURED_METRICS && content.structured() != null) {
             throw ProblemException.badRequest("structured", "only STRUCTURED_METRICS answers have it");
-        }
-    }
-
-    private static String write(StructuredMetrics structured) {
-        try {
-            return structured == null ? null : Json.mapper().writeValueAsString(structured);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

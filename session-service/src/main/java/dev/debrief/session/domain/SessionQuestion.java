@@ -79,11 +79,7 @@ public class SessionQuestion extends PanacheEntityBase {
         question.roundPosition = roundPosition;
         question.questionId = q.id();
         question.questionVersion = q.version();
-        try {
-            question.snapshot = Json.mapper().writeValueAsString(q);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("question snapshot is not serialisable", e);
-        }
+        question.snapshot = Json.write(q);
         question.parsed = q;
         return question;
     }
