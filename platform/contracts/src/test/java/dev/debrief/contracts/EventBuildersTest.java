@@ -3,12 +3,14 @@ package dev.debrief.contracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.debrief.contracts.scores.AnswerScored;
 import dev.debrief.contracts.sessions.AnswerSubmitted;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,5 +47,24 @@ class EventBuildersTest {
             var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(Json.mapper().readTree(in));
             assertEquals(Set.of(), schema.validate(data));
         }
+    }
+
+    @Test
+    void shouldBuildTheSameAnswerScoredAsThePositionalConstructor() {
+        UUID score = UUID.randomUUID();
+        UUID earlier = UUID.randomUUID();
+        List<AnswerScored.DimensionScore> dimensions = List.of(new AnswerScored.DimensionScore("primary-metric", 3,
+                List.of(new AnswerScored.Evidence(0, 2, "my")), "Clear."));
+        AnswerScored positional = new AnswerScored(score, SESSION, ANSWER, QUESTION, 3, "decision-spine", 2, "auto-v4",
+                "AUTOMATED", 3.0, dimensions, AT, earlier);
+        AnswerScored built = AnswerScored.builder().scoreId(score).answer(SESSION, ANSWER).question(QUESTION, 3)
+                .rubric("decision-spine", 2).scorer("auto-v4", "AUTOMATED").overall(3.0).dimensions(dimensions)
+                .scoredAt(AT).supersedes(earlier).build();
+        assertEquals(positional, built);
+        assertEquals(Json.mapper().valueToTree(positional), Json.mapper().valueToTree(built));
+        JsonNode first = Json.mapper().valueToTree(AnswerScored.builder().scoreId(score).answer(SESSION, ANSWER)
+                .question(QUESTION, 3).rubric("decision-spine", 2).scorer("auto-v4", "AUTOMATED").overall(3.0)
+                .dimensions(dimensions).scoredAt(AT).build());
+        assertEquals(false, first.has("supersedes"), "a first score writes no supersedes, as before");
     }
 }

@@ -250,10 +250,11 @@ public class AnswerScoring {
             supersedes.persistAndFlush(); // before the insert: one current score per answer (a partial unique index)
         }
         AnswerScoreRow row = persist(answer, rubricSlug, rubricVersion, result);
-        outbox.publish(EventType.ANSWER_SCORED, answer.sessionId, answer.tenant, new AnswerScored(row.id,
-                answer.sessionId, answer.answerId, answer.questionId, answer.questionVersion, row.rubricSlug,
-                row.rubricVersion, row.scorer, row.scorerKind, result.overall(), result.dimensions(), row.scoredAt,
-                supersedes == null ? null : supersedes.id));
+        outbox.publish(EventType.ANSWER_SCORED, answer.sessionId, answer.tenant, AnswerScored.builder().scoreId(row.id)
+                .answer(answer.sessionId, answer.answerId).question(answer.questionId, answer.questionVersion)
+                .rubric(row.rubricSlug, row.rubricVersion).scorer(row.scorer, row.scorerKind).overall(result.overall())
+                .dimensions(result.dimensions()).scoredAt(row.scoredAt).supersedes(supersedes == null ? null : supersedes.id)
+                .build());
         return row;
     }
 
