@@ -82,7 +82,7 @@ class CatalogEventsTest {
                 dev.debrief.question.taxonomy.Category.SQL, dev.debrief.question.taxonomy.JobRole.DATA_PM, null, null,
                 dev.debrief.question.taxonomy.RoundType.DATA_CASE, null, null, 600,
                 dev.debrief.question.taxonomy.Difficulty.EASY, "sql-analysis",
-                dev.debrief.question.taxonomy.AnswerFormat.SQL, null, null, null, null, null);
+                dev.debrief.contracts.AnswerFormat.SQL, null, null, null, null, null);
 
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             bank.create(null, slug, QuestionStatus.PUBLISHED, input.content(), "test");

@@ -4,7 +4,7 @@ import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.Topics;
 import dev.debrief.question.catalog.domain.Question;
 import dev.debrief.question.catalog.domain.QuestionStatus;
-import dev.debrief.question.taxonomy.AnswerFormat;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.question.taxonomy.Category;
 import dev.debrief.question.taxonomy.Difficulty;
 import dev.debrief.question.taxonomy.JobRole;

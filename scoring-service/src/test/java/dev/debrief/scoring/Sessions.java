@@ -1,5 +1,6 @@
 package dev.debrief.scoring;
 
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
@@ -34,29 +35,34 @@ final class Sessions {
     }
 
     static EventEnvelope answer(UUID sessionId, String tenant, String candidateUsername, int round, String text) {
-        AnswerSubmitted data = new AnswerSubmitted(sessionId, UUID.randomUUID(), TestTokens.subjectOf(candidateUsername),
-                UUID.randomUUID(), 1, "BEHAVIORAL", "behavioral-story", "FREE_TEXT", "Tell me about a hard call.", text,
-                null, null, round, 300, Instant.now());
+        AnswerSubmitted data = submitted(sessionId, candidateUsername).category("BEHAVIORAL").rubric("behavioral-story")
+                .answerFormat(AnswerFormat.FREE_TEXT).prompt("Tell me about a hard call.").text(text)
+                .roundPosition(round).elapsedSeconds(300).build();
         return EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service", sessionId.toString(), tenant,
                 Instant.now(), Json.mapper().valueToTree(data));
     }
 
     static EventEnvelope sqlAnswer(UUID sessionId, String tenant, String candidateUsername, String sql, String reference) {
-        AnswerSubmitted data = new AnswerSubmitted(sessionId, UUID.randomUUID(), TestTokens.subjectOf(candidateUsername),
-                UUID.randomUUID(), 1, "SQL", "sql-analysis", "SQL", "Plays per device, excluding test accounts.", sql,
-                null, reference, 1, 600, Instant.now());
+        AnswerSubmitted data = submitted(sessionId, candidateUsername).category("SQL").rubric("sql-analysis")
+                .answerFormat(AnswerFormat.SQL).prompt("Plays per device, excluding test accounts.").text(sql)
+                .referenceSql(reference).roundPosition(1).elapsedSeconds(600).build();
         return EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service", sessionId.toString(), tenant,
                 Instant.now(), Json.mapper().valueToTree(data));
     }
 
     static EventEnvelope structuredAnswer(UUID sessionId, String tenant, String candidateUsername, String notes,
             String structuredJson) {
-        AnswerSubmitted data = new AnswerSubmitted(sessionId, UUID.randomUUID(), TestTokens.subjectOf(candidateUsername),
-                UUID.randomUUID(), 1, "METRIC_DESIGN", "data-case", "STRUCTURED_METRICS",
-                "Define success metrics for a new row on the home page.", notes, read(structuredJson), null, 1, 400,
-                Instant.now());
+        AnswerSubmitted data = submitted(sessionId, candidateUsername).category("METRIC_DESIGN").rubric("data-case")
+                .answerFormat(AnswerFormat.STRUCTURED_METRICS).prompt("Define success metrics for a new row on the home page.")
+                .text(notes).structured(read(structuredJson)).roundPosition(1).elapsedSeconds(400).build();
         return EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service", sessionId.toString(), tenant,
                 Instant.now(), Json.mapper().valueToTree(data));
+    }
+
+    /** A fresh answer by the candidate to version 1 of a fresh question, submitted now. */
+    private static AnswerSubmitted.Builder submitted(UUID sessionId, String candidateUsername) {
+        return AnswerSubmitted.builder().sessionId(sessionId).answerId(UUID.randomUUID())
+                .candidate(TestTokens.subjectOf(candidateUsername)).question(UUID.randomUUID(), 1).submittedAt(Instant.now());
     }
 
     private static com.fasterxml.jackson.databind.JsonNode read(String json) {

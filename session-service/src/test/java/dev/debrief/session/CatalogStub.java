@@ -2,6 +2,7 @@ package dev.debrief.session;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.catalog.LoopSnapshot;
 import dev.debrief.contracts.catalog.QuestionSnapshot;
@@ -58,7 +59,7 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
     public static QuestionSnapshot question(String format) {
         UUID id = UUID.randomUUID();
         return new QuestionSnapshot(id, 3, "q-" + id, "Netflix retention metric", "How would you measure retention?",
-                "METRIC_DESIGN", "DATA_CASE", format, "decision-spine", 120,
+                "METRIC_DESIGN", "DATA_CASE", AnswerFormat.valueOf(format), "decision-spine", 120,
                 List.of(new QuestionSnapshot.FollowUp("But what if that data was noisy?", 30)),
                 List.of(new QuestionSnapshot.Constraint("Assume we can't track retention beyond 7 days.", 60)),
                 "SQL".equals(format) ? "select count(*) from plays" : null);

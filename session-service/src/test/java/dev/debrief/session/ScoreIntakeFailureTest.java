@@ -109,10 +109,10 @@ class ScoreIntakeFailureTest {
     }
 
     private static EventEnvelope scored(Answered answered) {
-        AnswerScored score = new AnswerScored(UUID.randomUUID(), answered.sessionId, answered.answerId,
-                UUID.randomUUID(), 3, "decision-spine", 1, "auto", "AUTOMATED", 3.5,
-                List.of(new AnswerScored.DimensionScore("primary-metric", 4,
-                        List.of(new AnswerScored.Evidence(0, 2, "my")), "Clear.")), Instant.now());
+        AnswerScored score = AnswerScored.builder().scoreId(UUID.randomUUID()).answer(answered.sessionId, answered.answerId)
+                .question(UUID.randomUUID(), 3).rubric("decision-spine", 1).scorer("auto", "AUTOMATED").overall(3.5)
+                .dimensions(List.of(new AnswerScored.DimensionScore("primary-metric", 4,
+                        List.of(new AnswerScored.Evidence(0, 2, "my")), "Clear."))).scoredAt(Instant.now()).build();
         return EventEnvelope.of(EventType.ANSWER_SCORED, "/debrief/scoring-service", answered.sessionId.toString(),
                 "northwind", Instant.now(), Json.mapper().valueToTree(score));
     }

@@ -46,9 +46,11 @@ class ScoreSupersedingTest {
     }
 
     private static EventEnvelope scored(UUID sessionId, UUID answerId, UUID scoreId, String scorer, UUID supersedes) {
-        AnswerScored score = new AnswerScored(scoreId, sessionId, answerId, UUID.randomUUID(), 3, "behavioral-story", 1,
-                scorer, "AUTOMATED", 2.0, List.of(new AnswerScored.DimensionScore("story-structure", 2,
-                        List.of(new AnswerScored.Evidence(0, 2, "my")), "Say what you did.")), Instant.now(), supersedes);
+        AnswerScored score = AnswerScored.builder().scoreId(scoreId).answer(sessionId, answerId).question(UUID.randomUUID(), 3)
+                .rubric("behavioral-story", 1).scorer(scorer, "AUTOMATED").overall(2.0)
+                .dimensions(List.of(new AnswerScored.DimensionScore("story-structure", 2,
+                        List.of(new AnswerScored.Evidence(0, 2, "my")), "Say what you did.")))
+                .scoredAt(Instant.now()).supersedes(supersedes).build();
         return EventEnvelope.of(EventType.ANSWER_SCORED, "/debrief/scoring-service", sessionId.toString(), "northwind",
                 Instant.now(), Json.mapper().valueToTree(score));
     }

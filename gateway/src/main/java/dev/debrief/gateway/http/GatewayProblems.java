@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -21,12 +20,8 @@ public final class GatewayProblems {
     }
 
     public static Buffer body(int status, String slug, String title, String detail, String instance) {
-        try {
-            Problem problem = new Problem(Problems.typeOf(slug), title, status, detail, instance, List.of());
-            return Buffer.buffer(Json.mapper().writeValueAsBytes(problem));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        Problem problem = new Problem(Problems.typeOf(slug), title, status, detail, instance, List.of());
+        return Buffer.buffer(Json.bytes(problem));
     }
 
     public static void send(RoutingContext rc, int status, String slug, String title, String detail) {

@@ -1,7 +1,7 @@
 package dev.debrief.question.catalog;
 
 import dev.debrief.kit.problem.ProblemException;
-import dev.debrief.question.taxonomy.AnswerFormat;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.question.taxonomy.Category;
 import dev.debrief.question.taxonomy.Competency;
 import dev.debrief.question.taxonomy.Difficulty;

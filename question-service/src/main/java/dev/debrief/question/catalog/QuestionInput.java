@@ -6,7 +6,7 @@ import dev.debrief.question.catalog.domain.QuestionContent.Constraint;
 import dev.debrief.question.catalog.domain.QuestionContent.Exemplar;
 import dev.debrief.question.catalog.domain.QuestionContent.FollowUp;
 import dev.debrief.question.catalog.domain.QuestionStatus;
-import dev.debrief.question.taxonomy.AnswerFormat;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.question.taxonomy.Category;
 import dev.debrief.question.taxonomy.Competency;
 import dev.debrief.question.taxonomy.Difficulty;

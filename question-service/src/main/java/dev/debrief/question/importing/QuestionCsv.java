@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debrief.question.catalog.QuestionInput;
 import dev.debrief.question.catalog.domain.QuestionContent;
 import dev.debrief.question.catalog.domain.QuestionStatus;
-import dev.debrief.question.taxonomy.AnswerFormat;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.question.taxonomy.Category;
 import dev.debrief.question.taxonomy.Competency;
 import dev.debrief.question.taxonomy.Difficulty;

@@ -5,7 +5,7 @@ import dev.debrief.question.taxonomy.Competency;
 import dev.debrief.question.taxonomy.Difficulty;
 import dev.debrief.question.taxonomy.JobRole;
 import dev.debrief.question.taxonomy.Level;
-import dev.debrief.question.taxonomy.AnswerFormat;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.question.taxonomy.RoundType;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.analysis.Analyzer;

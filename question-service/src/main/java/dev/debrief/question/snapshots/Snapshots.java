@@ -18,7 +18,7 @@ public final class Snapshots {
 
     static QuestionSnapshot of(UUID id, int version, String slug, QuestionContent c) {
         return new QuestionSnapshot(id, version, slug, c.title(), c.prompt(), c.category().name(),
-                c.roundType().name(), c.answerFormat().name(), c.rubric(), c.timeBudgetSeconds(),
+                c.roundType().name(), c.answerFormat(), c.rubric(), c.timeBudgetSeconds(),
                 c.followUps().stream().map(f -> new QuestionSnapshot.FollowUp(f.prompt(), f.atSecond())).toList(),
                 c.constraints().stream().map(k -> new QuestionSnapshot.Constraint(k.text(), k.atSecond())).toList(),
                 c.sql() == null ? null : c.sql().referenceQuery());

@@ -1,8 +1,11 @@
 package dev.debrief.scoring.answers;
 
+import dev.debrief.contracts.AnswerFormat;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 import java.time.Instant;
@@ -36,8 +39,9 @@ public class Answer extends PanacheEntityBase {
     @Column(name = "rubric_slug", nullable = false)
     public String rubricSlug;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "answer_format")
-    public String answerFormat;
+    public AnswerFormat answerFormat;
 
     public String prompt;
 

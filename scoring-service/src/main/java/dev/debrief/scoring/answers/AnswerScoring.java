@@ -2,6 +2,7 @@ package dev.debrief.scoring.answers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.debrief.contracts.EventEnvelope;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.sessions.AnswerSubmitted;
 import dev.debrief.kit.inbox.Inbox;
@@ -26,7 +27,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import static dev.debrief.scoring.answers.JsonColumns.write;
 
 /**
  * Scores a submitted answer once: the scorer (and for SQL the sandbox, which is read-only) runs first, outside
@@ -125,7 +125,7 @@ public class AnswerScoring {
     }
 
     private AnswerScorer.Result score(RubricRef rubric, AnswerSubmitted submitted) {
-        SqlOutcome outcome = "SQL".equalsIgnoreCase(submitted.answerFormat()) && submitted.referenceSql() != null
+        SqlOutcome outcome = submitted.answerFormat() == AnswerFormat.SQL && submitted.referenceSql() != null
                 ? compareInSandbox(submitted) : null;
         return scorer().score(rubric.definition(), new AnswerScorer.AnswerInput(submitted.answerFormat(),
                 submitted.prompt(), submitted.text(), submitted.structured()), outcome);
@@ -171,7 +171,7 @@ public class AnswerScoring {
         answer.answerFormat = s.answerFormat();
         answer.prompt = s.prompt();
         answer.text = s.text() == null ? "" : s.text();
-        answer.structured = s.structured() == null || s.structured().isNull() ? null : write(s.structured());
+        answer.structured = s.structured() == null || s.structured().isNull() ? null : Json.write(s.structured());
         answer.roundPosition = s.roundPosition();
         answer.submittedAt = s.submittedAt() == null ? clock.instant() : s.submittedAt();
         answer.persist();

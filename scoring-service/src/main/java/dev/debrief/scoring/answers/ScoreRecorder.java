@@ -1,5 +1,6 @@
 package dev.debrief.scoring.answers;
 
+import dev.debrief.contracts.Json;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.scores.AnswerScored;
 import dev.debrief.kit.outbox.Outbox;
@@ -35,10 +36,11 @@ public class ScoreRecorder {
             supersedes.persistAndFlush(); // before the insert: one current score per answer (a partial unique index)
         }
         AnswerScoreRow row = persist(answer, rubricSlug, rubricVersion, result);
-        outbox.publish(EventType.ANSWER_SCORED, answer.sessionId, answer.tenant, new AnswerScored(row.id,
-                answer.sessionId, answer.answerId, answer.questionId, answer.questionVersion, row.rubricSlug,
-                row.rubricVersion, row.scorer, row.scorerKind, result.overall(), result.dimensions(), row.scoredAt,
-                supersedes == null ? null : supersedes.id));
+        outbox.publish(EventType.ANSWER_SCORED, answer.sessionId, answer.tenant, AnswerScored.builder().scoreId(row.id)
+                .answer(answer.sessionId, answer.answerId).question(answer.questionId, answer.questionVersion)
+                .rubric(row.rubricSlug, row.rubricVersion).scorer(row.scorer, row.scorerKind).overall(result.overall())
+                .dimensions(result.dimensions()).scoredAt(row.scoredAt).supersedes(supersedes == null ? null : supersedes.id)
+                .build());
         return row;
     }
 
@@ -54,8 +56,8 @@ public class ScoreRecorder {
         row.scorer = result.scorer();
         row.scorerKind = "AUTOMATED";
         row.overall = BigDecimal.valueOf(result.overall());
-        row.dimensions = JsonColumns.write(result.dimensions());
-        row.sqlReport = result.sqlReport() == null ? null : JsonColumns.write(sqlReport(result));
+        row.dimensions = Json.write(result.dimensions());
+        row.sqlReport = result.sqlReport() == null ? null : Json.write(sqlReport(result));
         row.scoredAt = clock.instant();
         row.persist();
         return row;

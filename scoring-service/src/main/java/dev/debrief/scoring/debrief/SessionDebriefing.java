@@ -1,12 +1,12 @@
 package dev.debrief.scoring.debrief;
 
 import dev.debrief.contracts.EventType;
+import dev.debrief.contracts.Json;
 import dev.debrief.contracts.scores.SessionDebriefed;
 import dev.debrief.kit.inbox.Inbox;
 import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.scoring.answers.Answer;
 import dev.debrief.scoring.answers.AnswerScoreRow;
-import dev.debrief.scoring.answers.JsonColumns;
 import dev.debrief.scoring.rubrics.Rubric;
 import dev.debrief.scoring.scorecards.Scorecard;
 import dev.debrief.scoring.scorecards.ScorecardVersion;
@@ -67,7 +67,7 @@ public class SessionDebriefing {
             row.tenant = tenant;
             row.candidate = d.candidate();
         }
-        row.document = JsonColumns.write(d);
+        row.document = Json.write(d);
         row.debriefedAt = d.generatedAt();
         row.persist();
         outbox.publish(EventType.SESSION_DEBRIEFED, d.sessionId(), tenant, new SessionDebriefed(d.sessionId(),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
 import dev.debrief.scoring.answers.Answer;
 import dev.debrief.scoring.answers.AnswerScoreRow;
-import dev.debrief.scoring.answers.JsonColumns;
 import dev.debrief.scoring.answers.ScoreRecorder;
 import dev.debrief.scoring.rubrics.Rubric;
 import dev.debrief.scoring.rubrics.RubricDefinition;
@@ -59,7 +58,7 @@ public class Rescorer {
     public RescoringJob start(RescoringJob job) {
         job.scorerTo = currentScorer();
         java.util.Map<String, Long> counts = new Selection(job.scorerTo, job).countByScorer();
-        job.scorersFrom = JsonColumns.write(List.copyOf(counts.keySet()));
+        job.scorersFrom = Json.write(List.copyOf(counts.keySet()));
         job.total = (int) counts.values().stream().mapToLong(Long::longValue).sum();
         job.status = job.total == 0 ? RescoringJob.Status.DONE.name() : RescoringJob.Status.RUNNING.name();
         job.createdAt = clock.instant();

@@ -84,8 +84,8 @@ public class Rubric extends PanacheEntityBase {
         rubric.version = version;
         rubric.title = definition.title();
         rubric.description = definition.description();
-        rubric.appliesTo = write(definition.appliesTo());
-        rubric.definition = write(definition);
+        rubric.appliesTo = Json.write(definition.appliesTo());
+        rubric.definition = Json.write(definition);
         rubric.contentHash = hashOf(definition);
         rubric.createdAt = now;
         return rubric;
@@ -105,18 +105,10 @@ public class Rubric extends PanacheEntityBase {
     /** A stable fingerprint of a definition, so an unchanged seed is not a new version. */
     public static String hashOf(RubricDefinition definition) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(definition).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.write(definition).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.debrief.scoring.scorecards;
 
+import dev.debrief.contracts.Json;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.scores.ScorecardSubmitted;
 import dev.debrief.contracts.scores.ScorecardSubmitted.DimensionRating;
@@ -7,7 +8,6 @@ import dev.debrief.kit.outbox.Outbox;
 import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.scoring.access.Access;
 import dev.debrief.scoring.answers.Answer;
-import dev.debrief.scoring.answers.JsonColumns;
 import dev.debrief.scoring.rubrics.Rubric;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +69,7 @@ public class ScorecardFiling {
         card.createdAt = now;
         card.updatedAt = now;
         card.persist();
-        ScorecardVersion version = ScorecardVersion.first(card, recommendation, JsonColumns.write(ratings), notes, now);
+        ScorecardVersion version = ScorecardVersion.first(card, recommendation, Json.write(ratings), notes, now);
         version.persist();
         publish(card, version);
         return new Filed(card, version);
@@ -89,7 +89,7 @@ public class ScorecardFiling {
                 card.rubricVersion)).ifPresent(r -> checkKeys(r.parsed(), ratings));
         ScorecardVersion version;
         try {
-            version = card.revise(basedOnVersion, recommendation, JsonColumns.write(ratings), notes, clock.instant());
+            version = card.revise(basedOnVersion, recommendation, Json.write(ratings), notes, clock.instant());
         } catch (Scorecard.StaleScorecardException e) {
             throw ProblemException.preconditionFailed(e.getMessage());
         }

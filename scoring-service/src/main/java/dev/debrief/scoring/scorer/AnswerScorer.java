@@ -1,6 +1,7 @@
 package dev.debrief.scoring.scorer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.rubrics.RubricSeeder;
@@ -77,19 +78,19 @@ public final class AnswerScorer {
      * An answer to score: its format (FREE_TEXT, STRUCTURED_METRICS, SQL), the prompt, the text (for a structured
      * answer, the candidate's notes) and the structured part ({@code {metrics:[{name,rank,kind}], decisionThreshold}}).
      */
-    public record AnswerInput(String answerFormat, String prompt, String text, JsonNode structured) {
+    public record AnswerInput(AnswerFormat answerFormat, String prompt, String text, JsonNode structured) {
 
-        public AnswerInput(String answerFormat, String prompt, String text) {
+        public AnswerInput(AnswerFormat answerFormat, String prompt, String text) {
             this(answerFormat, prompt, text, null);
         }
 
         boolean isSql() {
-            return "SQL".equalsIgnoreCase(answerFormat);
+            return answerFormat == AnswerFormat.SQL;
         }
 
         boolean isStructured() {
             return structured != null && structured.isObject()
-                    && answerFormat != null && answerFormat.toUpperCase(Locale.ROOT).startsWith("STRUCTURED");
+                    && answerFormat == AnswerFormat.STRUCTURED_METRICS;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.debrief.scoring.scorer;
 
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.rubrics.RubricSeeder;
@@ -48,7 +49,7 @@ class ChunkScoringTest {
                 Function.identity())).get("behavioral-story");
         List<List<DimensionScore>> alone = new ArrayList<>();
         for (String text : ANSWERS) {
-            alone.add(scorer.score(rubric, new AnswerScorer.AnswerInput("FREE_TEXT", PROMPT, text), null).dimensions());
+            alone.add(scorer.score(rubric, new AnswerScorer.AnswerInput(AnswerFormat.FREE_TEXT, PROMPT, text), null).dimensions());
         }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -56,7 +57,7 @@ class ChunkScoringTest {
                 List<Future<List<DimensionScore>>> chunk = new ArrayList<>();
                 for (int i = 0; i < ANSWERS.size(); i++) {
                     String text = ANSWERS.get((i + round) % ANSWERS.size()); // another order each round
-                    chunk.add(pool.submit(() -> scorer.score(rubric, new AnswerScorer.AnswerInput("FREE_TEXT", PROMPT, text),
+                    chunk.add(pool.submit(() -> scorer.score(rubric, new AnswerScorer.AnswerInput(AnswerFormat.FREE_TEXT, PROMPT, text),
                             null).dimensions()));
                 }
                 for (int i = 0; i < ANSWERS.size(); i++) {

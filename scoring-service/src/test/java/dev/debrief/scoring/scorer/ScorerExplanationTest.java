@@ -1,5 +1,6 @@
 package dev.debrief.scoring.scorer;
 
+import dev.debrief.contracts.AnswerFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
@@ -37,7 +38,7 @@ class ScorerExplanationTest {
                 JOIN sessions s ON p.member_id = s.member_id
                 GROUP BY s.device;""";
         AnswerScorer.Result result = scorer.score(rubrics.get("sql-analysis"),
-                new AnswerScorer.AnswerInput("SQL", "Average watch time per session, by device.", sql), null);
+                new AnswerScorer.AnswerInput(AnswerFormat.SQL, "Average watch time per session, by device.", sql), null);
 
         DimensionScore skepticism = result.dimension("data-skepticism").orElseThrow();
         assertEquals(1, skepticism.level());
@@ -68,7 +69,7 @@ class ScorerExplanationTest {
                 + "the redesign within a day, and conversion went from 2.1% back to 3.0% against the baseline. In hindsight "
                 + "I should have staged it; since then I ramp every launch to 5% of traffic first.";
         AnswerScorer.Result result = scorer.score(rubrics.get("behavioral-story"),
-                new AnswerScorer.AnswerInput("FREE_TEXT", "Tell me about a mistake.", story), null);
+                new AnswerScorer.AnswerInput(AnswerFormat.FREE_TEXT, "Tell me about a mistake.", story), null);
 
         assertTrue(result.scorer().startsWith("automated:" + dev.debrief.scoring.scorer.semantic.SemanticScorer.VERSION + "/all-minilm-l6-v2-q/"), result.scorer());
         for (DimensionScore d : result.dimensions()) {
@@ -85,7 +86,7 @@ class ScorerExplanationTest {
     @Test
     void shouldSayWhatTheNextLevelNeedsInOneSentence() {
         AnswerScorer.Result result = scorer.score(rubrics.get("data-case"),
-                new AnswerScorer.AnswerInput("FREE_TEXT", "Measure a feature.", "We should track everything and see what happens."),
+                new AnswerScorer.AnswerInput(AnswerFormat.FREE_TEXT, "Measure a feature.", "We should track everything and see what happens."),
                 null);
         DimensionScore spine = result.dimension("decision-spine").orElseThrow();
         assertEquals(1, spine.level());
@@ -100,7 +101,7 @@ class ScorerExplanationTest {
                             {"name":"Time-to-first-play no more than 10% worse","rank":2,"kind":"GUARDRAIL"}],
                  "decisionThreshold":"Pilot in one region for 3 weeks vs a holdout; ship if completion is up 2 points, kill it if it drops below 60%."}""");
         AnswerScorer.Result result = scorer.score(rubrics.get("data-case"),
-                new AnswerScorer.AnswerInput("STRUCTURED_METRICS", "Measure a feature.",
+                new AnswerScorer.AnswerInput(AnswerFormat.STRUCTURED_METRICS, "Measure a feature.",
                         "Completion, because starts are easy to inflate with autoplay.", structured), null);
 
         DimensionScore spine = result.dimension("decision-spine").orElseThrow();
@@ -118,7 +119,7 @@ class ScorerExplanationTest {
         JsonNode structured = Json.mapper().readTree("""
                 {"metrics":[{"name":"Engagement","rank":1,"kind":"PRIMARY"}],"decisionThreshold":"Launch if engagement goes up."}""");
         AnswerScorer.Result result = scorer.score(rubrics.get("data-case"),
-                new AnswerScorer.AnswerInput("STRUCTURED_METRICS", "Measure a feature.", null, structured), null);
+                new AnswerScorer.AnswerInput(AnswerFormat.STRUCTURED_METRICS, "Measure a feature.", null, structured), null);
 
         DimensionScore spine = result.dimension("decision-spine").orElseThrow();
         assertTrue(spine.level() <= 2, "level " + spine.level());

@@ -1,5 +1,6 @@
 package dev.debrief.scoring.tracing;
 
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
@@ -43,9 +44,11 @@ class TracePropagationTest {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String producerSpan = traceId.substring(0, 16);
         UUID sessionId = UUID.randomUUID();
-        AnswerSubmitted data = new AnswerSubmitted(sessionId, UUID.randomUUID(), "trace-candidate", UUID.randomUUID(), 1,
-                "BEHAVIORAL", "behavioral-story", "FREE_TEXT", "Tell me about a hard call.",
-                "I decided to cut scope; churn dropped from 5% to 3.8% within a quarter.", null, null, 1, 300, Instant.now());
+        AnswerSubmitted data = AnswerSubmitted.builder().sessionId(sessionId).answerId(UUID.randomUUID())
+                .candidate("trace-candidate").question(UUID.randomUUID(), 1).category("BEHAVIORAL").rubric("behavioral-story")
+                .answerFormat(AnswerFormat.FREE_TEXT).prompt("Tell me about a hard call.")
+                .text("I decided to cut scope; churn dropped from 5% to 3.8% within a quarter.").roundPosition(1)
+                .elapsedSeconds(300).submittedAt(Instant.now()).build();
         EventEnvelope answer = EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service",
                 sessionId.toString(), null, Instant.now(), Json.mapper().valueToTree(data));
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SESSIONS, sessionId.toString(),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
 import dev.debrief.session.domain.Answer;
-import dev.debrief.session.domain.AnswerFormat;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.session.domain.AnswerScore;
 
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.debrief.session.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.debrief.contracts.Json;
 import dev.debrief.kit.problem.Problem;
 import dev.debrief.kit.problem.ProblemException;
@@ -85,12 +84,7 @@ public class BodyLimit implements ReaderInterceptor {
     private void refuse(RoutingContext rc) {
         Problem problem = new Problem(Problems.typeOf("too-large"), "Content too large", 413, detail(),
                 rc.request().path(), List.of());
-        String body;
-        try {
-            body = Json.mapper().writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String body = Json.write(problem);
         rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (rc.request().version() != HttpVersion.HTTP_2) {
             // the body is not read: close the connection once the answer is out, as Quarkus does

@@ -1,6 +1,6 @@
 package dev.debrief.session.api;
 
-import dev.debrief.session.domain.AnswerFormat;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.session.domain.InterviewSession;
 import dev.debrief.session.domain.SessionMode;
 import dev.debrief.session.domain.SessionQuestion;

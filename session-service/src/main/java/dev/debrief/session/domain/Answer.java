@@ -1,5 +1,6 @@
 package dev.debrief.session.domain;
 
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

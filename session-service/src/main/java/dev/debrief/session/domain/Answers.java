@@ -1,7 +1,7 @@
 package dev.debrief.session.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.catalog.QuestionSnapshot;
@@ -42,7 +42,7 @@ public class Answers {
         SessionQuestion q = s.answerable(index);
         Instant now = clock.instant();
         Answer answer = Answer.of(sessionId, index).orElseGet(() -> Answer.start(s, index, q.format()));
-        answer.draft(content.text(), write(content.structured()), now);
+        answer.draft(content.text(), content.structured() == null ? null : Json.write(content.structured()), now);
         answer.persist();
         touch.touch(sessionId, now);
         return answer;
@@ -59,15 +59,18 @@ public class Answers {
         Answer answer = Answer.of(sessionId, index).orElseGet(() -> Answer.start(s, index, format));
         answer.format = format;
         long elapsed = q.elapsedSeconds(now);
-        answer.submit(content.text(), write(content.structured()), elapsed, now);
+        answer.submit(content.text(), content.structured() == null ? null : Json.write(content.structured()), elapsed,
+                now);
         answer.persist();
         s.answered(q, now);
         QuestionSnapshot snapshot = q.snapshot();
         JsonNode structured = content.structured() == null ? null : Json.mapper().valueToTree(content.structured());
-        events.record(s, EventType.ANSWER_SUBMITTED, access.viewer().actorIn(s), now, new AnswerSubmitted(s.id,
-                answer.id, s.candidate, q.questionId, q.questionVersion, snapshot.category(), snapshot.rubric(),
-                format.name(), snapshot.prompt(), content.text(), structured,
-                format == AnswerFormat.SQL ? snapshot.referenceSql() : null, q.roundPosition, elapsed, now));
+        events.record(s, EventType.ANSWER_SUBMITTED, access.viewer().actorIn(s), now, AnswerSubmitted.builder()
+                .sessionId(s.id).answerId(answer.id).candidate(s.candidate).question(q.questionId, q.questionVersion)
+                .category(snapshot.category()).rubric(snapshot.rubric()).answerFormat(format)
+                .prompt(snapshot.prompt()).text(content.text()).structured(structured)
+                .referenceSql(format == AnswerFormat.SQL ? snapshot.referenceSql() : null)
+                .roundPosition(q.roundPosition).elapsedSeconds(elapsed).submittedAt(now).build());
         InterviewSession.flush();
         return answer;
     }
@@ -112,14 +115,6 @@ public class Answers {
         }
         if (format != AnswerFormat.STRUCTURED_METRICS && content.structured() != null) {
             throw ProblemException.badRequest("structured", "only STRUCTURED_METRICS answers have it");
-        }
-    }
-
-    private static String write(StructuredMetrics structured) {
-        try {
-            return structured == null ? null : Json.mapper().writeValueAsString(structured);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

@@ -107,7 +107,7 @@ public class SessionLifecycle {
     private void asked(InterviewSession s, SessionQuestion q, String actor, Instant now) {
         var snapshot = q.snapshot();
         events.record(s, EventType.QUESTION_ASKED, actor, now, new QuestionAsked(s.id, q.index, q.roundPosition,
-                q.questionId, q.questionVersion, snapshot.title(), snapshot.prompt(), q.format().name(),
+                q.questionId, q.questionVersion, snapshot.title(), snapshot.prompt(), q.format(),
                 snapshot.timeBudgetSeconds(), now));
     }
 

@@ -1,6 +1,7 @@
 package dev.debrief.session.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.catalog.QuestionSnapshot;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -78,11 +79,7 @@ public class SessionQuestion extends PanacheEntityBase {
         question.roundPosition = roundPosition;
         question.questionId = q.id();
         question.questionVersion = q.version();
-        try {
-            question.snapshot = Json.mapper().writeValueAsString(q);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("question snapshot is not serialisable", e);
-        }
+        question.snapshot = Json.write(q);
         question.parsed = q;
         return question;
     }
@@ -99,7 +96,8 @@ public class SessionQuestion extends PanacheEntityBase {
     }
 
     public AnswerFormat format() {
-        return AnswerFormat.of(snapshot().answerFormat());
+        AnswerFormat format = snapshot().answerFormat();
+        return format == null ? AnswerFormat.FREE_TEXT : format; // a question without one is answered in prose
     }
 
     public boolean asked() {

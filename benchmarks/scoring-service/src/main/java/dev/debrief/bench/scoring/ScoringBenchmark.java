@@ -1,5 +1,6 @@
 package dev.debrief.bench.scoring;
 
+import dev.debrief.contracts.AnswerFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
@@ -120,7 +121,7 @@ public final class ScoringBenchmark {
                 int levels = 0;
                 for (int i = offset; i < count; i += threads) {
                     Sample s = samples.get(i % samples.size());
-                    levels += scorer.score(rubrics.get(s.rubric()), new AnswerScorer.AnswerInput(s.format(), s.prompt(),
+                    levels += scorer.score(rubrics.get(s.rubric()), new AnswerScorer.AnswerInput(AnswerFormat.orFreeText(s.format()), s.prompt(),
                             s.text(), s.structured()), null).dimensions().size();
                 }
                 return levels;
@@ -224,8 +225,10 @@ public final class ScoringBenchmark {
     private static void send(KafkaProducer<String, String> producer, Sample s, Map<String, Long> sentAt) {
         UUID session = UUID.randomUUID();
         UUID answer = UUID.randomUUID();
-        AnswerSubmitted data = new AnswerSubmitted(session, answer, "bench-candidate", UUID.randomUUID(), 1, s.category(),
-                s.rubric(), s.format(), s.prompt(), s.text(), s.structured(), null, 1, 120, Instant.now());
+        AnswerSubmitted data = AnswerSubmitted.builder().sessionId(session).answerId(answer).candidate("bench-candidate")
+                .question(UUID.randomUUID(), 1).category(s.category()).rubric(s.rubric())
+                .answerFormat(AnswerFormat.orFreeText(s.format())).prompt(s.prompt()).text(s.text())
+                .structured(s.structured()).roundPosition(1).elapsedSeconds(120).submittedAt(Instant.now()).build();
         EventEnvelope envelope = EventEnvelope.of(EventType.ANSWER_SUBMITTED, "/debrief/session-service",
                 session.toString(), "northwind", Instant.now(), Json.mapper().valueToTree(data));
         try {

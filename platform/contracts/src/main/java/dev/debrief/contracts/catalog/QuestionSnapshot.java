@@ -1,5 +1,7 @@
 package dev.debrief.contracts.catalog;
 
+import dev.debrief.contracts.AnswerFormat;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +19,7 @@ public record QuestionSnapshot(
         String prompt,
         String category,
         String roundType,
-        String answerFormat,
+        AnswerFormat answerFormat,
         String rubric,
         int timeBudgetSeconds,
         List<FollowUp> followUps,

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * data of {@code dev.debrief.score.answer-scored}: one scorer's levels for one answer, with evidence. A re-score (a
- * newer scorer version) names the score it replaces in {@code supersedes}: consumers keep the newer one.
+ * newer scorer version) names the score it replaces in {@code supersedes}: consumers keep the newer one. Build one with
+ * {@link #builder()}: thirteen positional components (three adjacent strings, two adjacent ids) are easy to swap.
  */
 public record AnswerScored(
         UUID scoreId,
@@ -24,6 +25,88 @@ public record AnswerScored(
         List<DimensionScore> dimensions,
         Instant scoredAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) UUID supersedes) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Names every component; unset ones stay null (or 0); {@code supersedes} stays null for a first score. */
+    public static final class Builder {
+        private UUID scoreId;
+        private UUID sessionId;
+        private UUID answerId;
+        private UUID questionId;
+        private int questionVersion;
+        private String rubric;
+        private int rubricVersion;
+        private String scorer;
+        private String scorerKind;
+        private double overall;
+        private List<DimensionScore> dimensions;
+        private Instant scoredAt;
+        private UUID supersedes;
+
+        private Builder() {
+        }
+
+        public Builder scoreId(UUID value) {
+            scoreId = value;
+            return this;
+        }
+
+        /** The session and the answer scored. */
+        public Builder answer(UUID session, UUID answer) {
+            sessionId = session;
+            answerId = answer;
+            return this;
+        }
+
+        /** The question version answered. */
+        public Builder question(UUID id, int version) {
+            questionId = id;
+            questionVersion = version;
+            return this;
+        }
+
+        /** The rubric version scored against. */
+        public Builder rubric(String slug, int version) {
+            rubric = slug;
+            rubricVersion = version;
+            return this;
+        }
+
+        /** Who scored: the scorer's full name and its kind (AUTOMATED, HUMAN). */
+        public Builder scorer(String name, String kind) {
+            scorer = name;
+            scorerKind = kind;
+            return this;
+        }
+
+        public Builder overall(double value) {
+            overall = value;
+            return this;
+        }
+
+        public Builder dimensions(List<DimensionScore> value) {
+            dimensions = value;
+            return this;
+        }
+
+        public Builder scoredAt(Instant value) {
+            scoredAt = value;
+            return this;
+        }
+
+        public Builder supersedes(UUID value) {
+            supersedes = value;
+            return this;
+        }
+
+        public AnswerScored build() {
+            return new AnswerScored(scoreId, sessionId, answerId, questionId, questionVersion, rubric, rubricVersion,
+                    scorer, scorerKind, overall, dimensions, scoredAt, supersedes);
+        }
+    }
 
     /** A first score of its answer: it supersedes nothing. */
     public AnswerScored(UUID scoreId, UUID sessionId, UUID answerId, UUID questionId, int questionVersion, String rubric,

@@ -1,5 +1,7 @@
 package dev.debrief.contracts.sessions;
 
+import dev.debrief.contracts.AnswerFormat;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,7 +14,7 @@ public record QuestionAsked(
         int questionVersion,
         String title,
         String prompt,
-        String answerFormat,
+        AnswerFormat answerFormat,
         int timeBudgetSeconds,
         Instant askedAt) {
 }

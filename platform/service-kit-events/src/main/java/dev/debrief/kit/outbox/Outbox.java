@@ -1,6 +1,5 @@
 package dev.debrief.kit.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
@@ -59,18 +58,10 @@ public class Outbox {
         row.topic = topic;
         row.messageKey = envelope.subject();
         row.eventType = envelope.type();
-        row.payload = write(envelope);
+        row.payload = Json.write(envelope);
         row.createdAt = envelope.time();
         row.traceparent = EventTraces.currentTraceparent();
         row.persist();
-    }
-
-    private static String write(EventEnvelope envelope) {
-        try {
-            return Json.mapper().writeValueAsString(envelope);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event is not serialisable: " + envelope.type(), e);
-        }
     }
 
     private record NudgeAfterCommit(OutboxRelay relay) implements Synchronization {

@@ -1,6 +1,5 @@
 package dev.debrief.kit.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.debrief.contracts.Json;
 import dev.debrief.kit.input.TextInput;
 import dev.debrief.kit.problem.Problem;
@@ -129,12 +128,7 @@ public class RequestLineGuard {
 
     private static void send(RoutingContext rc, int status, String slug, String title, String detail) {
         Problem problem = new Problem(Problems.typeOf(slug), title, status, detail, null, List.of());
-        byte[] body;
-        try {
-            body = Json.mapper().writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] body = Json.bytes(problem);
         rc.request().resume();
         rc.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -1,6 +1,6 @@
 package dev.debrief.question.catalog.domain;
 
-import dev.debrief.question.taxonomy.AnswerFormat;
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.question.taxonomy.Category;
 import dev.debrief.question.taxonomy.Difficulty;
 import dev.debrief.question.taxonomy.JobRole;

@@ -1,5 +1,6 @@
 package dev.debrief.scoring.scorer.semantic;
 
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.scorer.AnswerScorer;
@@ -35,7 +36,7 @@ class FeedbackTest {
         ANSWERS.forEach((slug, text) -> {
             RubricDefinition rubric = rubrics.get(slug);
             AnswerScorer.Result result = AnswerScorer.shared().score(rubric, new AnswerScorer.AnswerInput(
-                    slug.equals("sql-analysis") ? "SQL" : "FREE_TEXT", "A question.", text), null);
+                    slug.equals("sql-analysis") ? AnswerFormat.SQL : AnswerFormat.FREE_TEXT, "A question.", text), null);
             assertEquals(rubric.dimensions().size(), result.dimensions().size(), slug);
             boolean anyQuote = false;
             for (DimensionScore d : result.dimensions()) {
@@ -61,7 +62,7 @@ class FeedbackTest {
         String text = "We did not keep a holdout group at all. Instead I'd randomise a tenth of members into the new row "
                 + "for four weeks, leave out the first week because of novelty clicks, and compare qualified plays.";
         AnswerScorer.Result result = AnswerScorer.shared().score(LabelledSet.rubrics().get("data-case"),
-                new AnswerScorer.AnswerInput("FREE_TEXT", "How would you judge a new row?", text), null);
+                new AnswerScorer.AnswerInput(AnswerFormat.FREE_TEXT, "How would you judge a new row?", text), null);
         for (DimensionScore d : result.dimensions()) {
             if (d.level() >= 3) {
                 assertTrue(d.evidence().stream().noneMatch(e -> e.quote().startsWith("We did not")), d.key() + ": " + d.evidence());

@@ -1,5 +1,6 @@
 package dev.debrief.scoring.scorer.semantic;
 
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.scoring.rubrics.RubricDefinition.Dimension;
 import dev.debrief.scoring.rubrics.RubricDefinition.Level;
@@ -37,7 +38,7 @@ class FirmRubricTest {
                 + "tier at thirty and test thirty, thirty-five and forty in three markets. If monthly churn goes above 3% "
                 + "in any of them we go back to the old price there.";
         AnswerScorer.Result result = AnswerScorer.shared().score(FIRM,
-                new AnswerScorer.AnswerInput("FREE_TEXT", "How would you price our new studio tier?", answer), null);
+                new AnswerScorer.AnswerInput(AnswerFormat.FREE_TEXT, "How would you price our new studio tier?", answer), null);
 
         assertEquals(2, result.dimensions().size());
         for (DimensionScore d : result.dimensions()) {
@@ -52,7 +53,7 @@ class FirmRubricTest {
     @Test
     void shouldSayASeededRubricsLevelsAreFitted() {
         AnswerScorer.Result result = AnswerScorer.shared().score(LabelledSet.rubrics().get("system-design"),
-                new AnswerScorer.AnswerInput("FREE_TEXT", "Design a URL shortener.",
+                new AnswerScorer.AnswerInput(AnswerFormat.FREE_TEXT, "Design a URL shortener.",
                         "I'd start with who uses it and how many links a day, then keep one table keyed by the short code."), null);
         result.dimensions().forEach(d -> assertEquals(DimensionScore.FITTED, d.calibration(), d.key()));
         assertTrue(!result.scorer().contains("anchors-only"), result.scorer());

@@ -1,5 +1,6 @@
 package dev.debrief.scoring.scorer.semantic;
 
+import dev.debrief.contracts.AnswerFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debrief.contracts.Json;
 import dev.debrief.scoring.rubrics.RubricDefinition;
@@ -41,7 +42,7 @@ public final class LabelledSet {
         }
 
         public AnswerScorer.AnswerInput input() {
-            return new AnswerScorer.AnswerInput(format, prompt, text, structured);
+            return new AnswerScorer.AnswerInput(AnswerFormat.orFreeText(format), prompt, text, structured);
         }
 
         /** SHA-256 of the answer's normalised content (text and structured part). */

@@ -1,5 +1,6 @@
 package dev.debrief.scoring.scorer.semantic;
 
+import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.contracts.scores.AnswerScored.DimensionScore;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 import dev.debrief.scoring.scorer.AnswerScorer;
@@ -42,7 +43,7 @@ class RobustnessTest {
     }
 
     static Map<String, Integer> levels(String rubric, String prompt, String text) {
-        return scorer.score(rubrics.get(rubric), new AnswerScorer.AnswerInput("FREE_TEXT", prompt, text), null)
+        return scorer.score(rubrics.get(rubric), new AnswerScorer.AnswerInput(AnswerFormat.FREE_TEXT, prompt, text), null)
                 .dimensions().stream().collect(Collectors.toMap(DimensionScore::key, DimensionScore::level));
     }
 
