@@ -1,6 +1,5 @@
 package dev.debrief.session.domain;
 
-import dev.debrief.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -89,7 +88,7 @@ public class Answer extends PanacheEntityBase {
 
     private void refuseIfFinal() {
         if (submitted()) {
-            throw ProblemException.conflict("The answer to question " + questionIndex + " was already submitted");
+            throw new Refusal.Conflict("The answer to question " + questionIndex + " was already submitted");
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.catalog.QuestionSnapshot;
 import dev.debrief.contracts.sessions.AnswerSubmitted;
-import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.session.messaging.SessionEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -74,7 +73,7 @@ public class Answers {
 
     private void requireCandidate(InterviewSession s) {
         if (!access.viewer().isCandidateOf(s)) {
-            throw ProblemException.forbidden("Only the session's candidate answers");
+            throw new Refusal.NotAllowed("Only the session's candidate answers");
         }
     }
 
@@ -92,26 +91,26 @@ public class Answers {
         switch (format) {
             case FREE_TEXT -> {
                 if (noText) {
-                    throw ProblemException.badRequest("text", "a FREE_TEXT answer needs text");
+                    throw new Refusal.Invalid("text", "a FREE_TEXT answer needs text");
                 }
             }
             case SQL -> {
                 if (noText) {
-                    throw ProblemException.badRequest("text", "a SQL answer needs its query in text");
+                    throw new Refusal.Invalid("text", "a SQL answer needs its query in text");
                 }
             }
             case STRUCTURED_METRICS -> {
                 if (content.structured() == null) {
-                    throw ProblemException.badRequest("structured", "a STRUCTURED_METRICS answer needs it");
+                    throw new Refusal.Invalid("structured", "a STRUCTURED_METRICS answer needs it");
                 }
                 String[] problem = content.structured().incompleteness();
                 if (problem != null) {
-                    throw ProblemException.badRequest(problem[0], problem[1]);
+                    throw new Refusal.Invalid(problem[0], problem[1]);
                 }
             }
         }
         if (format != AnswerFormat.STRUCTURED_METRICS && content.structured() != null) {
-            throw ProblemException.badRequest("structured", "only STRUCTURED_METRICS answers have it");
+            throw new Refusal.Invalid("structured", "only STRUCTURED_METRICS answers have it");
         }
     }
 

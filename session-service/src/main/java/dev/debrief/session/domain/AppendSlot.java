@@ -19,7 +19,7 @@ public record AppendSlot(UUID sessionId, String tenant, String candidate, String
         }
     }
 
-    /** The question an interviewer may interject into now; 409 otherwise, as the aggregate answers. */
+    /** The question an interviewer may interject into now; refused otherwise, as the aggregate refuses. */
     public Question interjectable() {
         InterviewSession.requireInProgress(status, "interject");
         if (question == null || !question.open()) {

@@ -3,7 +3,6 @@ package dev.debrief.session.domain;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.sessions.ConstraintIntroduced;
 import dev.debrief.contracts.sessions.FollowUpAsked;
-import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.session.messaging.SessionEvents;
 import dev.debrief.session.persistence.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,9 +43,9 @@ public class Interjections {
         Viewer viewer = access.viewer();
         Instant now = clock.instant();
         AppendSlot s = slots.claim(sessionId, now).filter(slot -> viewer.sees(slot.candidate(), slot.coach(),
-                slot.tenant())).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+                slot.tenant())).orElseThrow(() -> new Refusal.NotFound("Session", sessionId));
         if (!viewer.isCoach(s.coach(), s.tenant())) {
-            throw ProblemException.forbidden("Only the session's coach interjects");
+            throw new Refusal.NotAllowed("Only the session's coach interjects");
         }
         AppendSlot.Question q = s.interjectable();
         String actor = viewer.actorIn(s.candidate(), s.coach(), s.tenant());

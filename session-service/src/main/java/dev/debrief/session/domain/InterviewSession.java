@@ -1,6 +1,5 @@
 package dev.debrief.session.domain;
 
-import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.SessionScope;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
@@ -29,7 +28,7 @@ import java.util.UUID;
 
 /**
  * One candidate's mock interview: a loop, a round or a hand-picked list of questions. The aggregate owns
- * the state machine and the clocks; it refuses illegal moves with 409 and changes nothing when it does.
+ * the state machine and the clocks; it refuses an illegal move ({@link Refusal.Conflict}) and changes nothing when it does.
  */
 @Entity
 @Table(name = "interview_session")
@@ -149,7 +148,7 @@ public class InterviewSession extends PanacheEntityBase {
      */
     public void seatPanel(Set<String> coaches) {
         if (tenant == null) {
-            throw ProblemException.conflict("a session outside any firm has no panel");
+            throw new Refusal.Conflict("a session outside any firm has no panel");
         }
         panel.clear();
         coaches.stream().filter(c -> !c.equals(coach)).forEach(panel::add);
@@ -202,7 +201,7 @@ public class InterviewSession extends PanacheEntityBase {
     public Advance next(Instant now) {
         requireInProgress("move to the next question");
         if (currentIndex + 1 >= questions.size()) {
-            throw ProblemException.conflict("The last question has been asked; complete the session instead");
+            throw new Refusal.Conflict("The last question has been asked; complete the session instead");
         }
         SessionQuestion done = questions.get(currentIndex);
         done.finish(now);
@@ -247,7 +246,7 @@ public class InterviewSession extends PanacheEntityBase {
     public SessionQuestion answerable(int index) {
         requireInProgress("answer");
         if (index != currentIndex || !questions.get(index).open()) {
-            throw ProblemException.conflict("Question " + index + " is not the open question (current: "
+            throw new Refusal.Conflict("Question " + index + " is not the open question (current: "
                     + currentIndex + ")");
         }
         return questions.get(index);
@@ -336,7 +335,7 @@ public class InterviewSession extends PanacheEntityBase {
     /** The transitions that share a target status (start and resume both run) are told apart by their source. */
     private void requireStatus(SessionStatus required, String action) {
         if (status != required) {
-            throw ProblemException.conflict("Only a " + required + " session can " + action + "; this one is " + status);
+            throw new Refusal.Conflict("Only a " + required + " session can " + action + "; this one is " + status);
         }
     }
 
@@ -346,17 +345,17 @@ public class InterviewSession extends PanacheEntityBase {
 
     static void requireInProgress(SessionStatus status, String action) {
         if (status != SessionStatus.IN_PROGRESS) {
-            throw ProblemException.conflict("Cannot " + action + " while the session is " + status);
+            throw new Refusal.Conflict("Cannot " + action + " while the session is " + status);
         }
     }
 
-    static ProblemException noOpenQuestion() {
-        return ProblemException.conflict("No question is open for an interjection");
+    static Refusal.Conflict noOpenQuestion() {
+        return new Refusal.Conflict("No question is open for an interjection");
     }
 
     private void moveTo(SessionStatus target) {
         if (!status.canMoveTo(target)) {
-            throw ProblemException.conflict("A " + status + " session cannot become " + target);
+            throw new Refusal.Conflict("A " + status + " session cannot become " + target);
         }
         status = target;
     }

@@ -1,6 +1,5 @@
 package dev.debrief.session.domain;
 
-import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Caller;
 import dev.debrief.kit.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,7 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Loads sessions the caller may see; anything else is 404, never 403, so nothing leaks. */
+/** Loads sessions the caller may see; anything else is not found (404), never not allowed (403), so nothing leaks. */
 @RequestScoped
 public class SessionAccess {
 
@@ -37,7 +36,7 @@ public class SessionAccess {
     public InterviewSession forUpdate(UUID id, long expectedVersion) {
         InterviewSession session = acting(check(id, InterviewSession.findLocked(id)));
         if (session.version != expectedVersion) {
-            throw ProblemException.preconditionFailed("The session is at version " + session.version
+            throw new Refusal.StaleVersion("The session is at version " + session.version
                     + ", not " + expectedVersion + "; read it again");
         }
         return session;
@@ -49,17 +48,17 @@ public class SessionAccess {
         return acting(check(id, InterviewSession.findLocked(id)));
     }
 
-    /** Who sees a session but only reads it (its panel) is refused a change: 403, not 404. */
+    /** Who sees a session but only reads it (its panel) is refused a change as not allowed (403), not as not found. */
     private InterviewSession acting(InterviewSession session) {
         if (!viewer().actsOn(session)) {
-            throw ProblemException.forbidden("the panel reads the session; its candidate, coach and the firm's admin act on it");
+            throw new Refusal.NotAllowed("the panel reads the session; its candidate, coach and the firm's admin act on it");
         }
         return session;
     }
 
     private InterviewSession check(UUID id, InterviewSession session) {
         if (session == null || !viewer().sees(session)) {
-            throw ProblemException.notFound("Session", id);
+            throw new Refusal.NotFound("Session", id);
         }
         return session;
     }

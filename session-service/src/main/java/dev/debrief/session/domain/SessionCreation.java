@@ -5,7 +5,6 @@ import dev.debrief.contracts.catalog.DrawRequest;
 import dev.debrief.contracts.catalog.LoopSnapshot;
 import dev.debrief.contracts.catalog.QuestionSnapshot;
 import dev.debrief.contracts.sessions.SessionCreated;
-import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.session.catalog.Catalog;
 import dev.debrief.session.catalog.NotInCatalog;
 import dev.debrief.session.config.SessionsConfig;
@@ -24,7 +23,7 @@ import java.util.UUID;
 /**
  * Creates a session in two steps: snapshot every question from the catalog first (no transaction open,
  * nothing written), then write the session, its rounds, its questions and the created event in one
- * transaction. A catalog that is down or slow therefore leaves nothing behind: 503 and no rows.
+ * transaction. A catalog that is down or slow therefore leaves nothing behind: unavailable (503) and no rows.
  */
 @ApplicationScoped
 public class SessionCreation {
@@ -59,11 +58,11 @@ public class SessionCreation {
         List<PlannedRound> rounds = snapshot(plan);
         int total = rounds.stream().mapToInt(r -> r.questions().size()).sum();
         if (total == 0) {
-            throw ProblemException.badRequest(plan.loop() != null ? "loop" : "questions",
+            throw new Refusal.Invalid(plan.loop() != null ? "loop" : "questions",
                     "the catalog has no questions for it");
         }
         if (total > config.maxQuestions()) {
-            throw ProblemException.badRequest(plan.loop() != null ? "loop" : "questions",
+            throw new Refusal.Invalid(plan.loop() != null ? "loop" : "questions",
                     "a session holds at most " + config.maxQuestions() + " questions, this would have " + total);
         }
         return QuarkusTransaction.requiringNew().call(() -> persist(plan, rounds, creator));
@@ -96,16 +95,16 @@ public class SessionCreation {
         try {
             return plan.loop() != null ? fromLoop(plan) : fromPicks(plan);
         } catch (NotInCatalog e) {
-            throw ProblemException.badRequest(plan.loop() != null ? "loop" : "questions",
+            throw new Refusal.Invalid(plan.loop() != null ? "loop" : "questions",
                     "not found in the catalog: " + e.getMessage());
-        } catch (ProblemException e) {
+        } catch (Refusal e) {
             throw e;
         } catch (CircuitBreakerOpenException e) {
-            throw ProblemException.unavailable("The question catalog failed repeatedly and is not being called for a"
+            throw new Refusal.Unavailable("The question catalog failed repeatedly and is not being called for a"
                     + " few seconds; nothing was created, try again shortly");
         } catch (RuntimeException e) {
             LOG.warnf("Catalog unavailable while creating a session: %s", e.toString());
-            throw ProblemException.unavailable("The question catalog is unavailable; nothing was created, try again");
+            throw new Refusal.Unavailable("The question catalog is unavailable; nothing was created, try again");
         }
     }
 
@@ -114,7 +113,7 @@ public class SessionCreation {
         List<LoopSnapshot.Round> rounds = loop.rounds() == null ? List.of() : loop.rounds().stream()
                 .filter(r -> plan.round() == null || r.position() == plan.round()).toList();
         if (rounds.isEmpty()) {
-            throw ProblemException.badRequest("round", "loop " + plan.loop() + " has no round " + plan.round());
+            throw new Refusal.Invalid("round", "loop " + plan.loop() + " has no round " + plan.round());
         }
         List<UUID> drawn = new ArrayList<>();
         List<PlannedRound> planned = new ArrayList<>();

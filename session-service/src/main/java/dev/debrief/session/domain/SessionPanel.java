@@ -2,7 +2,6 @@ package dev.debrief.session.domain;
 
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.sessions.SessionPanelChanged;
-import dev.debrief.kit.problem.ProblemException;
 import dev.debrief.kit.security.Roles;
 import dev.debrief.session.firm.FirmMembership;
 import dev.debrief.session.messaging.SessionEvents;
@@ -42,10 +41,10 @@ public class SessionPanel {
     public InterviewSession seat(UUID id, List<String> coaches) {
         InterviewSession s = access.forAppend(id);
         if (!s.scope().inCoachScope(access.viewer().who())) {
-            throw ProblemException.forbidden("the session's coach and the firm's admin seat its panel");
+            throw new Refusal.NotAllowed("the session's coach and the firm's admin seat its panel");
         }
         if (coaches == null) {
-            throw ProblemException.badRequest("coaches", "must not be null");
+            throw new Refusal.Invalid("coaches", "must not be null");
         }
         Set<String> panel = new LinkedHashSet<>(coaches);
         int i = 0;
