@@ -6,14 +6,14 @@ import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.Topics;
 import dev.debrief.contracts.scores.AnswerScored;
-import dev.debrief.session.domain.AnswerScore;
-import dev.debrief.session.messaging.LiveHub;
+import dev.debrief.session.answers.AnswerScore;
+import dev.debrief.session.live.LiveHub;
 import dev.debrief.testsupport.KafkaEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
