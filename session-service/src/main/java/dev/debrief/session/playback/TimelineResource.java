@@ -44,7 +44,7 @@ public class TimelineResource {
             @QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(1000) int limit) {
         InterviewSession session = access.visible(id);
-        return timeline.after(session.id, after, limit).stream().map(TimelineEntryView::of).toList();
+        return timeline.read(session.id, after, limit).stream().map(TimelineEntryView::of).toList();
     }
 
     @GET

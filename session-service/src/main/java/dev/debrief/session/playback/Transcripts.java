@@ -39,7 +39,7 @@ public class Transcripts {
     }
 
     public Transcript of(InterviewSession s) {
-        List<TimelineEntry> entries = timeline.after(s.id, 0, MAX_ENTRIES);
+        List<TimelineEntry> entries = timeline.read(s.id, 0, MAX_ENTRIES);
         List<Item> items = new ArrayList<>();
         for (SessionQuestion q : s.questions) {
             if (!q.asked()) {

@@ -77,8 +77,9 @@ public class Timeline {
     }
 
     /**
-     * The live push's read: entries after {@code afterSeq}, in order, at most {@code limit}, straight from
-     * JDBC on an auto-commit connection (no transaction, no persistence context: it runs once per nudge).
+     * Entries after {@code afterSeq}, in order, at most {@code limit}: the one reader of the timeline, for the live
+     * push, the REST timeline and the transcript. Plain JDBC on an auto-commit connection, because the live push
+     * reads once per nudge on its own threads: no transaction, no persistence context, no entity to manage.
      */
     public List<TimelineEntry> read(UUID sessionId, long afterSeq, int limit) {
         try (Connection connection = dataSource.getConnection();
@@ -104,12 +105,6 @@ public class Timeline {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the timeline of session " + sessionId, e);
         }
-    }
-
-    /** Entries after {@code afterSeq}, in order, at most {@code limit}. Needs a transaction or a request. */
-    public List<TimelineEntry> after(UUID sessionId, long afterSeq, int limit) {
-        return TimelineEntry.<TimelineEntry>find("sessionId = ?1 and seq > ?2 order by seq", sessionId, afterSeq)
-                .page(0, limit).list();
     }
 
     private static String write(Object data) {
