@@ -92,9 +92,9 @@ class LiveFeedTest {
     }
 
     /**
-     * Another replica's change: its commit (a timeline entry written straight to the shared database, so
-     * this replica's commit hook never fires) and its outbox event on Kafka. With the periodic sweep
-     * off in tests, only this replica's own consumer group on debrief.sessions.v1 can deliver it.
+     * Another replica's change: its commit (a timeline entry written straight to the shared database) and its
+     * outbox event on Kafka. With the periodic sweep off in tests, only this replica's own consumer group on
+     * debrief.sessions.v1 can deliver it.
      */
     @Test
     void shouldDeliverAChangeCommittedByAnotherReplicaThroughKafka() throws Exception {

@@ -8,7 +8,6 @@ import dev.debrief.contracts.scores.AnswerScored;
 import dev.debrief.kit.consumer.TransientFailure;
 import dev.debrief.kit.inbox.Inbox;
 import dev.debrief.kit.tracing.EventTraces;
-import dev.debrief.session.live.LiveHub;
 import dev.debrief.session.timeline.Timeline;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -25,15 +24,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Stores scores against their answers and pushes them live. Two subscriptions feed it: the durable group
- * {@code session-service} (nothing is missed while replicas restart) and each replica's own group (so
- * every replica learns of every score for the sockets it holds). The inbox stores each score once; a
- * replica that loses the race waits on the winner's insert, so once it returns the entry is committed
- * and its nudge finds it. A re-score names the score it supersedes, which is then removed: an answer shows its
- * current score.
+ * Stores scores against their answers. Two subscriptions feed it: the durable group {@code session-service}
+ * (nothing is missed while replicas restart) and each replica's live group (live.LiveFanOut, which then nudges the
+ * sockets it holds). The inbox stores each score once; a replica that loses the race waits on the winner's insert,
+ * so once {@link #apply} returns the entry is committed and the nudge finds it. A re-score names the score it
+ * supersedes, which is then removed: an answer shows its current score.
  */
 @ApplicationScoped
 public class ScoreIntake {
@@ -43,15 +42,13 @@ public class ScoreIntake {
 
     private final Inbox inbox;
     private final Timeline timeline;
-    private final LiveHub hub;
     private final Clock clock;
     private final Tracer tracer;
 
-    public ScoreIntake(Inbox inbox, Timeline timeline, LiveHub hub, Clock clock, Tracer tracer) {
+    public ScoreIntake(Inbox inbox, Timeline timeline, Clock clock, Tracer tracer) {
         this.tracer = tracer;
         this.inbox = inbox;
         this.timeline = timeline;
-        this.hub = hub;
         this.clock = clock;
     }
 
@@ -66,21 +63,20 @@ public class ScoreIntake {
     @ExponentialBackoff(factor = 2, maxDelay = 15_000)
     @RetryWhen(exception = TransientFailure.class)
     public void durable(ConsumerRecord<String, String> record) {
-        acceptInItsTrace(record);
+        apply(record);
     }
 
-    @Incoming("scores-live")
-    @Blocking(ordered = true)
-    public void live(ConsumerRecord<String, String> record) {
-        acceptInItsTrace(record); // this replica's group may store the score first: it does so in the same trace
-    }
-
-    /** The score is stored in the span of its event, a child of scoring-service's (the record's traceparent). */
-    private void acceptInItsTrace(ConsumerRecord<String, String> record) {
+    /**
+     * Stores the score in the span of its event, a child of scoring-service's (the record's traceparent); either
+     * subscription may store it first, in the same trace.
+     *
+     * @return the session the score belongs to, if it is a score
+     */
+    public Optional<UUID> apply(ConsumerRecord<String, String> record) {
         Span span = tracer.spanBuilder("apply score event").setParent(EventTraces.fromHeaders(record.headers()))
                 .setSpanKind(SpanKind.CONSUMER).setAttribute("messaging.destination.name", record.topic()).startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            accept(record.value());
+            return accept(record.value());
         } catch (RuntimeException e) {
             span.recordException(e);
             throw e;
@@ -89,22 +85,20 @@ public class ScoreIntake {
         }
     }
 
-    public void accept(String record) {
+    private Optional<UUID> accept(String record) {
         EventEnvelope envelope;
         AnswerScored score;
         try {
             envelope = Json.mapper().readValue(record, EventEnvelope.class);
             if (!envelope.is(EventType.ANSWER_SCORED)) {
-                return;
+                return Optional.empty();
             }
             score = Json.mapper().treeToValue(envelope.data(), AnswerScored.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("unreadable score record: " + e.getMessage(), e);
         }
         QuarkusTransaction.requiringNew().run(() -> store(envelope, score));
-        if (score.sessionId() != null) {
-            hub.nudge(score.sessionId());
-        }
+        return Optional.ofNullable(score.sessionId());
     }
 
     private void store(EventEnvelope envelope, AnswerScored score) {

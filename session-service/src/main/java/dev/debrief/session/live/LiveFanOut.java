@@ -1,23 +1,22 @@
 package dev.debrief.session.live;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.debrief.contracts.Json;
+import dev.debrief.session.answers.ScoreIntake;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Every replica reads debrief.sessions.v1 in a consumer group of its own, so a change committed on any
- * replica nudges the sockets this one holds for that session. The record key is the session id (the
- * envelope's subject): events of sessions with no socket here are dropped unread, and of the others only
- * the event id is read (to skip this replica's own events), not the whole envelope.
+ * How a committed timeline entry reaches the sockets of every replica: its event. Each replica reads
+ * debrief.sessions.v1 and debrief.scores.v1 in consumer groups of its own ({@code session-service-live-<random>}),
+ * so a change committed on any replica nudges the feeds this one holds for that session, and the feed reads the
+ * timeline after what each socket was sent. An event is published only after its entry committed (the outbox), so
+ * the read finds it. A score's entry is written by whichever group stores the score first; this group stores it
+ * or waits for the one that does ({@link ScoreIntake#apply}) before the nudge.
  */
 @ApplicationScoped
 public class LiveFanOut {
@@ -25,19 +24,30 @@ public class LiveFanOut {
     private static final Logger LOG = Logger.getLogger(LiveFanOut.class);
 
     private final LiveHub hub;
+    private final ScoreIntake scores;
 
-    public LiveFanOut(LiveHub hub) {
+    public LiveFanOut(LiveHub hub, ScoreIntake scores) {
         this.hub = hub;
+        this.scores = scores;
     }
 
-    /** Cheap enough for the consumer's event loop: no hop to a worker thread before the nudge. */
+    /**
+     * The record key is the session id (the envelope's subject): events of sessions with no socket here are dropped
+     * unread. Cheap enough for the consumer's event loop: no hop to a worker thread before the nudge.
+     */
     @Incoming("sessions-live")
     @NonBlocking
     public void sessionEvent(ConsumerRecord<String, String> record) {
         UUID session = sessionOf(record.key());
-        if (session != null && hub.holds(session)) {
-            hub.nudgeFromElsewhere(session, eventIdOf(record.value()).orElse(null));
+        if (session != null) {
+            hub.nudge(session);
         }
+    }
+
+    @Incoming("scores-live")
+    @Blocking(ordered = true)
+    public void scoreEvent(ConsumerRecord<String, String> record) {
+        scores.apply(record).ifPresent(hub::nudge);
     }
 
     private static UUID sessionOf(String key) {
@@ -46,27 +56,6 @@ public class LiveFanOut {
         } catch (IllegalArgumentException e) {
             LOG.warnf("Skipping a session event whose key is not a session id: %s", key);
             return null;
-        }
-    }
-
-    /** The envelope's top-level {@code id}, read without building the rest; empty if it is not an envelope. */
-    static Optional<String> eventIdOf(String record) {
-        try (JsonParser parser = Json.mapper().getFactory().createParser(record)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("id".equals(field) && value == JsonToken.VALUE_STRING) {
-                    return Optional.of(parser.getText());
-                }
-                parser.skipChildren();
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            LOG.warnf("Skipping a record that is not an event envelope: %s", e.getMessage());
-            return Optional.empty();
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.debrief.session.live;
 
 import dev.debrief.session.timeline.Timeline;
-import dev.debrief.session.timeline.TimelineAppended;
 import dev.debrief.session.timeline.TimelineEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -9,53 +8,34 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The sockets this replica holds, per session, and how they are fed. The stored timeline is the source
- * of truth: a nudge (a Kafka event from any replica, the periodic sweep, a new socket) makes the
- * session's feed read the entries after what each socket has been sent and send them in seq order. A
- * nudge carries no data, so a lost or duplicated nudge can neither lose, repeat nor reorder a message.
- *
- * <p>The fast path: an entry this replica has just committed is handed to the feed in memory and sent
- * without a read when it directly follows what a socket was sent; anything else (a gap, because another
- * replica committed the entry before) falls back to the read. The Kafka echo of this replica's own events
- * is then skipped.
+ * The sockets this replica holds, per session, and how they are fed: the one live path. The stored timeline is
+ * the source of truth. A nudge makes the session's feed read the entries after what each socket has been sent and
+ * send them in seq order; it carries no data, so a lost or duplicated nudge can neither lose, repeat nor reorder a
+ * message. Nudges come from this replica's live Kafka groups ({@link LiveFanOut}: an entry's event, published
+ * through the outbox after its commit, reaches every replica), from a new or resyncing socket, and from the sweep,
+ * the safety net for an event a live group never saw.
  */
 @ApplicationScoped
 public class LiveHub {
 
     private static final Logger LOG = Logger.getLogger(LiveHub.class);
     private static final int PAGE = 500;
-    private static final int RECENT_LOCAL_EVENTS = 20_000;
 
     private final Timeline timeline;
     private final EntityManager entityManager;
     private final Map<UUID, Feed> feeds = new ConcurrentHashMap<>();
-    private final Set<String> recentLocalEvents = Collections.newSetFromMap(Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > RECENT_LOCAL_EVENTS;
-                }
-            }));
     private final ExecutorService pushers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("live-push-", 0).factory());
 
@@ -102,33 +82,14 @@ public class LiveHub {
     public void nudge(UUID sessionId) {
         Feed feed = feeds.get(sessionId);
         if (feed != null) {
-            feed.needsRead.set(true);
-            feed.request();
-        }
-    }
-
-    /** A Kafka event of the session; this replica's own events were already handed over at commit. */
-    public void nudgeFromElsewhere(UUID sessionId, String eventId) {
-        if (eventId == null || !recentLocalEvents.contains(eventId)) {
-            nudge(sessionId);
-        }
-    }
-
-    /** The fast path: this replica's own commits reach its own sockets without a read or a Kafka round trip. */
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TimelineAppended appended) {
-        if (appended.eventId() != null) {
-            recentLocalEvents.add(appended.eventId());
-        }
-        Feed feed = feeds.get(appended.sessionId());
-        if (feed != null) {
-            feed.hints.add(appended.entry());
             feed.request();
         }
     }
 
     /**
-     * The safety net for a nudge that never came (a Kafka hiccup): one query reads the last seq of every
-     * held session, and only the feeds behind it are caught up.
+     * The safety net, kept because a live group starts at the latest record and skips what it fails on: an entry whose
+     * event it never saw (Kafka away, the group restarting) would otherwise wait for the session's next event, maybe
+     * forever. One query reads the last seq of every held session; only the feeds behind it read the timeline.
      */
     @Scheduled(every = "${debrief.sessions.live-sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sweep() {
@@ -166,9 +127,6 @@ public class LiveHub {
     private final class Feed {
         final UUID sessionId;
         final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
-        final ConcurrentLinkedQueue<TimelineEntry> hints = new ConcurrentLinkedQueue<>();
-        final AtomicBoolean needsRead = new AtomicBoolean();
-        final AtomicLong highestHint = new AtomicLong();
         final AtomicBoolean dirty = new AtomicBoolean();
         final AtomicBoolean running = new AtomicBoolean();
 
@@ -190,36 +148,15 @@ public class LiveHub {
         private void drain() {
             try {
                 while (dirty.getAndSet(false)) {
-                    sendHints();
-                    if (needsRead.getAndSet(false) || behind(highestHint.get())) {
-                        catchUp();
-                    }
+                    catchUp();
                 }
             } catch (RuntimeException e) {
-                needsRead.set(true);
                 LOG.warnf("Live push for session %s failed, the next nudge retries: %s", sessionId, e.toString());
             } finally {
                 running.set(false);
                 if (dirty.get() && running.compareAndSet(false, true)) {
                     pushers.execute(this::drain);
                 }
-            }
-        }
-
-        /** Sends the entries committed here that directly follow what each socket has; a gap is left to the read. */
-        private void sendHints() {
-            List<TimelineEntry> local = new ArrayList<>();
-            for (TimelineEntry e; (e = hints.poll()) != null;) {
-                local.add(e);
-            }
-            if (local.isEmpty()) {
-                return;
-            }
-            local.sort(Comparator.comparingLong(e -> e.seq));
-            highestHint.accumulateAndGet(local.get(local.size() - 1).seq, Math::max);
-            List<Rendered> messages = render(local);
-            for (Subscriber subscriber : List.copyOf(subscribers.values())) {
-                send(subscriber, messages);
             }
         }
 

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * Records one change of a session twice in its transaction: as a numbered timeline entry (playback and
- * live push) and as an event in the outbox (Kafka, keyed by session id). Either both commit or neither.
+ * live push) and as an event in the outbox (Kafka, keyed by session id). Either both commit or neither. The
+ * event is also what takes the entry to the live sockets of every replica (live.LiveFanOut).
  */
 @ApplicationScoped
 public class SessionEvents {
@@ -27,16 +28,16 @@ public class SessionEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry record(SessionRef session, EventType type, String actor, Instant at, Object data) {
-        String eventId = outbox.publish(type, session.sessionId(), session.tenant(), data).id();
-        return timeline.append(session.sessionId(), timelineType(type), actor, at, data, eventId);
+        outbox.publish(type, session.sessionId(), session.tenant(), data);
+        return timeline.append(session.sessionId(), timelineType(type), actor, at, data);
     }
 
     /** The same for a session whose seq the caller has already taken (see {@link Timeline#appendAt}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry recordAt(UUID sessionId, String tenant, long seq, EventType type, String actor, Instant at,
             Object data) {
-        String eventId = outbox.publish(type, sessionId, tenant, data).id();
-        return timeline.appendAt(sessionId, seq, timelineType(type), actor, at, data, eventId);
+        outbox.publish(type, sessionId, tenant, data);
+        return timeline.appendAt(sessionId, seq, timelineType(type), actor, at, data);
     }
 
     /** {@code dev.debrief.session.follow-up-asked} → {@code follow-up-asked}. */

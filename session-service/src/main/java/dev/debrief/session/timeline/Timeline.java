@@ -5,7 +5,6 @@ import dev.debrief.contracts.Json;
 import dev.debrief.kit.tracing.EventTraces;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -33,27 +32,19 @@ public class Timeline {
 
     private final EntityManager entityManager;
     private final AgroalDataSource dataSource;
-    private final Event<TimelineAppended> appended;
 
-    public Timeline(EntityManager entityManager, AgroalDataSource dataSource, Event<TimelineAppended> appended) {
+    public Timeline(EntityManager entityManager, AgroalDataSource dataSource) {
         this.entityManager = entityManager;
         this.dataSource = dataSource;
-        this.appended = appended;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry append(UUID sessionId, String type, String actor, Instant at, Object data) {
-        return append(sessionId, type, actor, at, data, null);
-    }
-
-    /** @param eventId the id of the event published in the same transaction, if any */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public TimelineEntry append(UUID sessionId, String type, String actor, Instant at, Object data, String eventId) {
         Number seq = (Number) entityManager.createNativeQuery(
                 "update interview_session set last_seq = last_seq + 1 where id = :id returning last_seq")
                 .setParameter("id", sessionId)
                 .getSingleResult();
-        return appendAt(sessionId, seq.longValue(), type, actor, at, data, eventId);
+        return appendAt(sessionId, seq.longValue(), type, actor, at, data);
     }
 
     /**
@@ -61,8 +52,7 @@ public class Timeline {
      * live append does it in the same statement that locks the session and reads what it checks).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public TimelineEntry appendAt(UUID sessionId, long seq, String type, String actor, Instant at, Object data,
-            String eventId) {
+    public TimelineEntry appendAt(UUID sessionId, long seq, String type, String actor, Instant at, Object data) {
         TimelineEntry entry = new TimelineEntry();
         entry.sessionId = sessionId;
         entry.seq = seq;
@@ -72,7 +62,6 @@ public class Timeline {
         entry.data = write(data);
         entry.traceparent = EventTraces.currentTraceparent();
         entry.persist();
-        appended.fire(new TimelineAppended(sessionId, entry, eventId));
         return entry;
     }
 
