@@ -2,7 +2,7 @@ package dev.debrief.session;
 
 import dev.debrief.contracts.catalog.QuestionSnapshot;
 import dev.debrief.session.catalog.Catalog;
-import dev.debrief.session.domain.InterviewSession;
+import dev.debrief.session.lifecycle.InterviewSession;
 import dev.debrief.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -6,14 +6,14 @@ import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.Topics;
 import dev.debrief.contracts.scores.AnswerScored;
-import dev.debrief.session.domain.AnswerScore;
-import dev.debrief.session.messaging.LiveHub;
+import dev.debrief.session.answers.AnswerScore;
+import dev.debrief.session.live.LiveHub;
 import dev.debrief.testsupport.KafkaEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -92,9 +92,9 @@ class LiveFeedTest {
     }
 
     /**
-     * Another replica's change: its commit (a timeline entry written straight to the shared database, so
-     * this replica's commit hook never fires) and its outbox event on Kafka. With the periodic sweep
-     * off in tests, only this replica's own consumer group on debrief.sessions.v1 can deliver it.
+     * Another replica's change: its commit (a timeline entry written straight to the shared database) and its
+     * outbox event on Kafka. With the periodic sweep off in tests, only this replica's own consumer group on
+     * debrief.sessions.v1 can deliver it.
      */
     @Test
     void shouldDeliverAChangeCommittedByAnotherReplicaThroughKafka() throws Exception {

@@ -7,7 +7,7 @@ import dev.debrief.contracts.Topics;
 import dev.debrief.contracts.scores.AnswerScored;
 import dev.debrief.kit.consumer.DeadLetter;
 import dev.debrief.kit.consumer.Redrive;
-import dev.debrief.session.domain.AnswerScore;
+import dev.debrief.session.answers.AnswerScore;
 import dev.debrief.testsupport.KafkaEvents;
 import dev.debrief.testsupport.KafkaResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -5,7 +5,7 @@ import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
 import dev.debrief.contracts.Topics;
 import dev.debrief.contracts.scores.AnswerScored;
-import dev.debrief.session.domain.AnswerScore;
+import dev.debrief.session.answers.AnswerScore;
 import dev.debrief.testsupport.KafkaEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

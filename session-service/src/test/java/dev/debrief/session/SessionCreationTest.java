@@ -6,7 +6,7 @@ import dev.debrief.contracts.Json;
 import dev.debrief.contracts.Topics;
 import dev.debrief.contracts.catalog.LoopSnapshot;
 import dev.debrief.contracts.catalog.QuestionSnapshot;
-import dev.debrief.session.domain.InterviewSession;
+import dev.debrief.session.lifecycle.InterviewSession;
 import dev.debrief.testsupport.EventSchemas;
 import dev.debrief.testsupport.KafkaEvents;
 import dev.debrief.testsupport.TestTokens;

@@ -5,7 +5,7 @@ import dev.debrief.contracts.EventEnvelope;
 import dev.debrief.contracts.EventType;
 import dev.debrief.contracts.Json;
 import dev.debrief.kit.consumer.TransientFailure;
-import dev.debrief.session.domain.InterviewSession;
+import dev.debrief.session.lifecycle.InterviewSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;

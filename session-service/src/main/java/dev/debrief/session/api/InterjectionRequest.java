@@ -1,8 +1,0 @@
-package dev.debrief.session.api;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** What the interviewer says: a follow-up question or a new constraint. */
-public record InterjectionRequest(@NotBlank @Size(max = 2000) String text) {
-}

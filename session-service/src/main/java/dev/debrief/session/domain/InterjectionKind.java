@@ -1,6 +1,0 @@
-package dev.debrief.session.domain;
-
-/** What an interviewer springs mid-answer. */
-public enum InterjectionKind {
-    FOLLOW_UP, CONSTRAINT
-}

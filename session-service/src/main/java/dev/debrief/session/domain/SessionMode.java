@@ -1,6 +1,0 @@
-package dev.debrief.session.domain;
-
-/** Who plays the interviewer: a coach, or the session itself (self-practice). */
-public enum SessionMode {
-    COACHED, SELF_PRACTICE
-}
