@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The breaker in front of question-service. The test profile opens it after 6 failed calls in a row and
- * lets a probe through after 500 ms; each creation here tries the catalog twice (one retry).
+ * lets a probe through after 5 s (long enough that the open-breaker checks finish first even on a loaded machine); each creation here tries the catalog twice (one retry).
  */
 @QuarkusTest
 @TestProfile(SessionInfra.class)
@@ -66,7 +66,7 @@ class CatalogCircuitBreakerTest {
         assertEquals(0L, sessionsOf(candidateName), "a refused creation leaves no session behind");
 
         // after the delay one probe goes through; it succeeds, so the breaker closes
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> create(token, healthy.id()).statusCode() == 201);
         assertEquals(CircuitBreakerState.CLOSED, CircuitBreakerMaintenance.get().currentState(Catalog.QUESTION_BREAKER));
         CatalogStub.server().verify(1, getRequestedFor(urlPathEqualTo(healthyPath)));
