@@ -1,6 +1,8 @@
 package dev.debrief.scoring.scorer.semantic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.debrief.contracts.Json;
 import dev.debrief.scoring.rubrics.RubricDefinition;
 
@@ -9,8 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +36,10 @@ public final class AnchorBank {
     private final SentenceEncoder encoder;
     private final JsonNode exemplars;
     private final String exemplarsVersion;
-    private final Map<String, DimensionAnchors> cache = new ConcurrentHashMap<>();
+    /** Firms keep adding and revising rubrics: bounded, the least used re-embedded on demand (a few ms each). */
+    private static final int MAX_DIMENSIONS = 20_000;
+
+    private final Cache<String, DimensionAnchors> cache = Caffeine.newBuilder().maximumSize(MAX_DIMENSIONS).build();
     private final List<Anchor> background;
 
     public AnchorBank(SentenceEncoder encoder) {
@@ -86,7 +89,7 @@ public final class AnchorBank {
         JsonNode own = exemplars.path(rubricSlug).path(dimension.key());
         StringBuilder key = new StringBuilder(rubricSlug).append('|').append(dimension.key());
         dimension.levels().forEach(l -> key.append('|').append(l.level()).append(l.anchor()));
-        return cache.computeIfAbsent(key.toString(), k -> build(dimension, own));
+        return cache.get(key.toString(), k -> build(dimension, own));
     }
 
     private DimensionAnchors build(RubricDefinition.Dimension dimension, JsonNode own) {
