@@ -1,6 +1,5 @@
 package dev.debrief.session.timeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.debrief.contracts.Json;
 import dev.debrief.kit.tracing.EventTraces;
 import io.agroal.api.AgroalDataSource;
@@ -59,7 +58,7 @@ public class Timeline {
         entry.type = type;
         entry.actor = actor;
         entry.at = at;
-        entry.data = write(data);
+        entry.data = Json.write(data);
         entry.traceparent = EventTraces.currentTraceparent();
         entry.persist();
         return entry;
@@ -93,14 +92,6 @@ public class Timeline {
             return entries;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the timeline of session " + sessionId, e);
-        }
-    }
-
-    private static String write(Object data) {
-        try {
-            return Json.mapper().writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("timeline data is not serialisable", e);
         }
     }
 }
