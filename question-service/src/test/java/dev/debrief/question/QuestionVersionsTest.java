@@ -16,6 +16,7 @@ import static dev.debrief.question.Catalog.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /** Create, read by id and slug, edit into new immutable versions, history, publish and retire. */
 @QuarkusTest
@@ -108,6 +109,11 @@ class QuestionVersionsTest {
                 .contentType("application/problem+json");
         as("candidate", null).get("/api/questions/" + id + "/snapshot").then().statusCode(404);
         as("candidate", null).get("/api/questions/" + id + "/versions/1/snapshot").then().statusCode(200);
+        // lists: an editor sees a retired question only when asking for that status; a candidate never
+        String newest = "/api/questions?scope=public&sort=-updatedAt&size=5";
+        admin().get(newest).then().statusCode(200).body("items.id", not(hasItem(id)));
+        admin().get(newest + "&status=RETIRED").then().statusCode(200).body("items.id", hasItem(id));
+        as("candidate", null).get(newest + "&status=RETIRED").then().statusCode(200).body("items.id", not(hasItem(id)));
     }
 
     @Test

@@ -22,10 +22,10 @@ import java.util.Set;
 final class FilterCache {
 
     /** Keyword fields only: a clause on a text field (the search itself) is never cached. */
-    private static final Set<String> FILTER_FIELDS = Set.of(Fields.TENANT, Fields.STATUS, Fields.CATEGORY,
+    private static final Set<String> FILTER_FIELDS = Set.of(Fields.TENANT, Fields.STATUS, Fields.NOT_RETIRED, Fields.CATEGORY,
             Fields.ROLE, Fields.LEVEL, Fields.COMPANY, Fields.ROUND_TYPE, Fields.COMPETENCY, Fields.TAG,
             Fields.DIFFICULTY, Fields.ANSWER_FORMAT, Fields.RUBRIC);
-    private static final Set<String> VISIBILITY_FIELDS = Set.of(Fields.TENANT, Fields.STATUS);
+    private static final Set<String> VISIBILITY_FIELDS = Set.of(Fields.TENANT, Fields.STATUS, Fields.NOT_RETIRED);
     /** A bit set of 100,000 documents is 12 KB: a few hundred filters fit. */
     private static final long MAX_BYTES = 4L << 20;
     private static final int MAX_QUERIES = 512;

@@ -67,6 +67,9 @@ final class QuestionDocuments {
         d.add(new BinaryDocValuesField(Fields.ROW, pack(q)));
         d.add(new StringField(Fields.TENANT, q.tenant() == null ? "" : q.tenant(), Field.Store.NO));
         d.add(new StringField(Fields.STATUS, q.status(), Field.Store.NO));
+        if (!Visibility.RETIRED.equals(q.status())) {
+            d.add(new StringField(Fields.NOT_RETIRED, Visibility.YES, Field.Store.NO));
+        }
         d.add(new Field(Fields.TITLE, q.title(), SEARCHED));
         // UTF-8 bytes compare as code points: the order of the catalog database's C.UTF-8 collation
         d.add(new SortedDocValuesField(Fields.TITLE_SORT, new BytesRef(q.title())));

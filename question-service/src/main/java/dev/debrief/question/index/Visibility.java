@@ -19,32 +19,33 @@ final class Visibility {
 
     private static final String PUBLIC = "";
     private static final String PUBLISHED = "PUBLISHED";
-    private static final String RETIRED = "RETIRED";
+    static final String RETIRED = "RETIRED";
+    static final String YES = "yes";
 
     private Visibility() {
     }
 
-    /** The questions this caller may see in a list of this scope (statuses aside). */
+    /**
+     * The questions this caller may see in a list of this scope: published ones of each bank, and where the caller
+     * edits, every status but retired (all of them when statuses are asked for explicitly). Positive clauses only,
+     * each a cached bit set (see {@link Fields#NOT_RETIRED}).
+     */
     static Query of(QuestionFilter f, QuestionFilter.Visibility v) {
+        boolean retiredToo = !f.statuses().isEmpty();
         BooleanQuery.Builder banks = new BooleanQuery.Builder();
         int n = 0;
         if (!"firm".equals(f.scope())) {
-            banks.add(bank(PUBLIC, v.editsPublic()), BooleanClause.Occur.SHOULD);
+            banks.add(bank(PUBLIC, v.editsPublic(), retiredToo), BooleanClause.Occur.SHOULD);
             n++;
         }
         if (v.tenant() != null && !v.tenant().isEmpty() && !"public".equals(f.scope())) {
-            banks.add(bank(v.tenant(), v.editsFirm()), BooleanClause.Occur.SHOULD);
+            banks.add(bank(v.tenant(), v.editsFirm(), retiredToo), BooleanClause.Occur.SHOULD);
             n++;
         }
         if (n == 0) {
             return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST_NOT).build();
         }
-        BooleanQuery.Builder q = new BooleanQuery.Builder().add(banks.setMinimumNumberShouldMatch(1).build(),
-                BooleanClause.Occur.FILTER);
-        if (f.statuses().isEmpty()) {
-            q.add(new TermQuery(new Term(Fields.STATUS, RETIRED)), BooleanClause.Occur.MUST_NOT);
-        }
-        return q.build();
+        return banks.setMinimumNumberShouldMatch(1).build();
     }
 
     /** For suggestions: published questions of the public catalog and the caller's firm. */
@@ -58,11 +59,13 @@ final class Visibility {
                 .add(new TermQuery(new Term(Fields.STATUS, PUBLISHED)), BooleanClause.Occur.FILTER).build();
     }
 
-    private static Query bank(String tenant, boolean edits) {
+    private static Query bank(String tenant, boolean edits, boolean retiredToo) {
         BooleanQuery.Builder q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.TENANT, tenant)), BooleanClause.Occur.FILTER);
         if (!edits) {
             q.add(new TermQuery(new Term(Fields.STATUS, PUBLISHED)), BooleanClause.Occur.FILTER);
+        } else if (!retiredToo) {
+            q.add(new TermQuery(new Term(Fields.NOT_RETIRED, YES)), BooleanClause.Occur.FILTER);
         }
         return q.build();
     }
