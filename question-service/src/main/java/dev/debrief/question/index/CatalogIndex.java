@@ -44,13 +44,14 @@ public class CatalogIndex {
 
     private static final Logger LOG = Logger.getLogger(CatalogIndex.class);
 
-    /** A point-in-time view of the index and its facet ordinals. */
-    public record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets) {
+    /** A point-in-time view of the index, its facet ordinals and its segments' list orders. */
+    public record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets, ListOrders orders) {
     }
 
     private final CatalogLoader loader;
     private final CatalogChanges changes;
     private final FacetsConfig facetsConfig = QuestionDocuments.facets();
+    private final ListOrders orders = new ListOrders();
     private final ReentrantLock refreshing = new ReentrantLock();
     private final Path path;
     private final Directory directory;
@@ -88,7 +89,7 @@ public class CatalogIndex {
         catchUp();
         try {
             IndexSearcher s = searchers.acquire();
-            return new View(s, ((FacetedSearcher) s).facets);
+            return new View(s, ((FacetedSearcher) s).facets, orders);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -256,6 +257,7 @@ public class CatalogIndex {
     private final class FacetedSearchers extends SearcherFactory {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+            orders.warm(reader);   // here, on the refresh, so no request computes a new segment's orders
             return new FacetedSearcher(reader, facetsConfig);
         }
     }

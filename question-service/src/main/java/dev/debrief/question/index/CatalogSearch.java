@@ -32,7 +32,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ public class CatalogSearch {
     }
 
     private static final int TOP_TAGS = 25;
-    private static final Map<SortOrder, Sort> SORTS = sorts();
+    private static final Sort RELEVANCE = relevance();
     /** The closed vocabularies' facets list their values in declaration order, as the enums do. */
     private static final Map<String, List<String>> ORDERED = Map.of(
             Fields.CATEGORY, names(Category.values()), Fields.ROLE, names(JobRole.values()),
@@ -84,27 +83,21 @@ public class CatalogSearch {
             }
             Query query = q.build();
             int wanted = (page + 1) * size;
-            boolean scores = sort == SortOrder.RELEVANCE;
-            // doDocScores false: a relevance sort's first value is the score already; true ran the whole query
-            // again (new weights, every term looked up in every segment) to score the page
-            FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(view.searcher(), query, wanted,
-                    SORTS.get(sort), false, new FacetsCollectorManager());
-            FacetsCollector hits = found.facetsCollector();
-            long total = hits.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
-            ScoreDoc[] pageDocs = Arrays.copyOfRange(found.topDocs().scoreDocs,
-                    Math.min(page * size, found.topDocs().scoreDocs.length), found.topDocs().scoreDocs.length);
+            Page found = sort == SortOrder.RELEVANCE ? ranked(view, query, wanted) : listed(view, query, sort, wanted);
+            int[] pageDocs = Arrays.copyOfRange(found.docs(), Math.min(page * size, found.docs().length),
+                    found.docs().length);
             CatalogRow[] rows = new CatalogRow[pageDocs.length];
             for (int i = 0; i < pageDocs.length; i++) {
-                rows[i] = QuestionDocuments.read(view.searcher().getIndexReader(), pageDocs[i].doc);
+                rows[i] = QuestionDocuments.read(view.searcher().getIndexReader(), pageDocs[i]);
             }
             String[] highlights = textQuery == null || pageDocs.length == 0 ? null
                     : highlight(view, textQuery, pageDocs, rows);
             List<QuestionRow> items = new ArrayList<>(pageDocs.length);
             for (int i = 0; i < pageDocs.length; i++) {
-                Double rank = scores ? (double) (Float) ((FieldDoc) pageDocs[i]).fields[0] : null;
+                Double rank = found.scores() == null ? null : (double) found.scores()[page * size + i];
                 items.add(QuestionDocuments.row(rows[i], rank, highlights == null ? null : highlights[i]));
             }
-            return new Result(items, total, facets(view, hits, total));
+            return new Result(items, found.total(), facets(view, found.facets(), found.total()));
         } catch (IOException e) {
             throw new UncheckedIOException("catalog search failed", e);
         } finally {
@@ -112,12 +105,42 @@ public class CatalogSearch {
         }
     }
 
+    /** The first {@code wanted} documents (top-level ids), their scores when ranked, the total and the matches. */
+    private record Page(int[] docs, float[] scores, long total, FacetsCollector facets) {
+    }
+
+    /**
+     * A search by relevance: Lucene's sorting collector (score, then the id) and its facets collector in one pass.
+     * doDocScores false: the sort's first value is the score already; true ran the whole query again to score
+     * the page.
+     */
+    private static Page ranked(CatalogIndex.View view, Query query, int wanted) throws IOException {
+        FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(view.searcher(), query, wanted,
+                RELEVANCE, false, new FacetsCollectorManager());
+        ScoreDoc[] top = found.topDocs().scoreDocs;
+        int[] docs = new int[top.length];
+        float[] scores = new float[top.length];
+        for (int i = 0; i < top.length; i++) {
+            docs[i] = top[i].doc;
+            scores[i] = (Float) ((FieldDoc) top[i]).fields[0];
+        }
+        FacetsCollector hits = found.facetsCollector();
+        long total = hits.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+        return new Page(docs, scores, total, hits);
+    }
+
+    /** A list in one of its orders: the matches gathered as bit sets, the page read off the precomputed order. */
+    private static Page listed(CatalogIndex.View view, Query query, SortOrder sort, int wanted) throws IOException {
+        MatchedDocs matches = MatchedDocs.of(view.searcher(), query);
+        return new Page(view.orders().first(matches, sort, wanted), null, matches.total(), matches.asFacetsCollector());
+    }
+
     /** The prompt's best sentence for each document, matched words marked; null where the prompt has none. */
-    private String[] highlight(CatalogIndex.View view, Query textQuery, ScoreDoc[] docs, CatalogRow[] rows)
+    private String[] highlight(CatalogIndex.View view, Query textQuery, int[] docs, CatalogRow[] rows)
             throws IOException {
         Map<Integer, String> prompts = new HashMap<>();
         for (int i = 0; i < docs.length; i++) {
-            prompts.put(docs[i].doc, rows[i].prompt());
+            prompts.put(docs[i], rows[i].prompt());
         }
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(view.searcher(), queryAnalyzer)
                 .withHandleMultiTermQuery(true).withMaxNoHighlightPassages(0)
@@ -148,9 +171,12 @@ public class CatalogSearch {
                 return out;
             }
         };
-        ScoreDoc[] sorted = docs.clone();
+        ScoreDoc[] page = new ScoreDoc[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            page[i] = new ScoreDoc(docs[i], Float.NaN);
+        }
         return highlighter.highlight(Fields.PROMPT, textQuery,
-                new TopDocs(new TotalHits(sorted.length, TotalHits.Relation.EQUAL_TO), sorted), 1);
+                new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), 1);
     }
 
     /** Counts over the very matches of the query; only values that occur; the 25 most used tags. */
@@ -205,28 +231,10 @@ public class CatalogSearch {
         return out;
     }
 
-    private static Map<SortOrder, Sort> sorts() {
-        SortField titleAsc = new SortField(Fields.TITLE_SORT, SortField.Type.STRING);
-        Map<SortOrder, Sort> s = new EnumMap<>(SortOrder.class);
-        s.put(SortOrder.TITLE, sort(false, titleAsc));
-        s.put(SortOrder.TITLE_DESC, sort(true, new SortField(Fields.TITLE_SORT, SortField.Type.STRING, true)));
-        s.put(SortOrder.UPDATED, sort(false, new SortField(Fields.UPDATED, SortField.Type.LONG)));
-        s.put(SortOrder.UPDATED_DESC, sort(true, new SortField(Fields.UPDATED, SortField.Type.LONG, true)));
-        s.put(SortOrder.DIFFICULTY, sort(false, new SortField(Fields.DIFFICULTY_RANK, SortField.Type.LONG), titleAsc));
-        s.put(SortOrder.DIFFICULTY_DESC,
-                sort(false, new SortField(Fields.DIFFICULTY_RANK, SortField.Type.LONG, true), titleAsc));
-        s.put(SortOrder.TIME_BUDGET, sort(false, new SortField(Fields.TIME_BUDGET, SortField.Type.LONG)));
-        s.put(SortOrder.TIME_BUDGET_DESC, sort(false, new SortField(Fields.TIME_BUDGET, SortField.Type.LONG, true)));
-        s.put(SortOrder.RELEVANCE, sort(false, SortField.FIELD_SCORE));
-        return s;
-    }
-
-    /** The fields, then the id (PostgreSQL's uuid order, descending with {@code idDescending}) as tie-breaker. */
-    private static Sort sort(boolean idDescending, SortField... fields) {
-        SortField[] all = Arrays.copyOf(fields, fields.length + 2);
-        all[fields.length] = new SortField(Fields.ID_HIGH, SortField.Type.LONG, idDescending);
-        all[fields.length + 1] = new SortField(Fields.ID_LOW, SortField.Type.LONG, idDescending);
-        return new Sort(all);
+    /** The score, then the id (PostgreSQL's uuid order) as tie-breaker. */
+    private static Sort relevance() {
+        return new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID_HIGH, SortField.Type.LONG),
+                new SortField(Fields.ID_LOW, SortField.Type.LONG));
     }
 
     private static List<String> names(Enum<?>[] values) {

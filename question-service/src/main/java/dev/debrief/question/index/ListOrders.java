@@ -1,0 +1,297 @@
+package dev.debrief.question.index;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.IntroSorter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each segment's documents in every list order, computed once per segment (a segment never changes; an edit
+ * writes a new small one), so a page of a list is the first matches met walking that order: no sort values
+ * read or compared per match. Lucene's own sorting collector compares and copies the sort values of every
+ * competitive match of every request (the title's copy decompresses a block of its terms), which was most of
+ * a list's cost; index sorting would give one order only, and lists have eight.
+ * <p>
+ * Across segments (the big one and the small ones of recent edits) the first matches of each are merged by
+ * their sort values, read for those few documents only.
+ */
+final class ListOrders {
+
+    /** A document of the page: top-level id. */
+    private record Hit(int leaf, int doc, int topLevelDoc) {
+    }
+
+    /** Fewer matches than one in this many documents of a segment: sort the matches rather than walk the order. */
+    private static final int SPARSE = 64;
+
+    private final Map<Object, Segment> segments = new ConcurrentHashMap<>();
+
+    /** Computes the orders of segments not seen yet (a refresh's new searcher: not on a request). */
+    void warm(IndexReader reader) {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            segment(leaf);
+        }
+    }
+
+    /** How many segments have their orders computed (a closed segment's go with it). */
+    int segments() {
+        return segments.size();
+    }
+
+    /**
+     * The top-level ids of the first {@code wanted} matches in {@code order} (all of them when fewer match).
+     */
+    int[] first(MatchedDocs matches, SortOrder order, int wanted) throws IOException {
+        List<MatchedDocs.Leaf> leaves = matches.leaves().stream().filter(l -> l.count() > 0).toList();
+        if (leaves.isEmpty()) {
+            return new int[0];
+        }
+        if (leaves.size() == 1) {
+            MatchedDocs.Leaf only = leaves.get(0);
+            int[] docs = segment(only.context()).first(only, order, wanted);
+            for (int i = 0; i < docs.length; i++) {
+                docs[i] += only.context().docBase;
+            }
+            return docs;
+        }
+        List<Hit> hits = new ArrayList<>();
+        List<SortKeys> keys = new ArrayList<>();
+        for (int l = 0; l < leaves.size(); l++) {
+            MatchedDocs.Leaf leaf = leaves.get(l);
+            keys.add(new SortKeys(segment(leaf.context()), leaf.context().reader()));
+            for (int doc : segment(leaf.context()).first(leaf, order, wanted)) {
+                hits.add(new Hit(l, doc, leaf.context().docBase + doc));
+            }
+        }
+        hits.sort(across(order, keys));
+        return hits.stream().limit(wanted).mapToInt(Hit::topLevelDoc).toArray();
+    }
+
+    private Segment segment(LeafReaderContext context) {
+        LeafReader reader = context.reader();
+        IndexReader.CacheHelper core = reader.getCoreCacheHelper();
+        if (core == null) {
+            return Segment.of(reader);   // not a segment of the writer's (cannot happen here); computed each time
+        }
+        return segments.computeIfAbsent(core.getKey(), key -> {
+            core.addClosedListener(segments::remove);
+            return Segment.of(reader);
+        });
+    }
+
+    /** Compares two hits of different segments by the order's values, ending on the id as every order does. */
+    private static Comparator<Hit> across(SortOrder order, List<SortKeys> keys) {
+        Comparator<Hit> title = (a, b) -> keys.get(a.leaf()).title(a.doc()).compareTo(keys.get(b.leaf()).title(b.doc()));
+        Comparator<Hit> id = Comparator.<Hit>comparingLong(h -> keys.get(h.leaf()).segment.idHigh[h.doc()])
+                .thenComparingLong(h -> keys.get(h.leaf()).segment.idLow[h.doc()]);
+        Comparator<Hit> updated = Comparator.comparingLong(h -> keys.get(h.leaf()).segment.updated[h.doc()]);
+        Comparator<Hit> rank = Comparator.comparingInt(h -> keys.get(h.leaf()).segment.rank[h.doc()]);
+        Comparator<Hit> time = Comparator.comparingInt(h -> keys.get(h.leaf()).segment.time[h.doc()]);
+        return switch (order) {
+            case TITLE -> title.thenComparing(id);
+            case TITLE_DESC -> title.thenComparing(id).reversed();
+            case UPDATED -> updated.thenComparing(id);
+            case UPDATED_DESC -> updated.thenComparing(id).reversed();
+            case DIFFICULTY -> rank.thenComparing(title).thenComparing(id);
+            case DIFFICULTY_DESC -> rank.reversed().thenComparing(title).thenComparing(id);
+            case TIME_BUDGET -> time.thenComparing(id);
+            case TIME_BUDGET_DESC -> time.reversed().thenComparing(id);
+            case RELEVANCE -> throw new IllegalArgumentException("relevance is the search's score, not a list order");
+        };
+    }
+
+    /** A segment's titles, looked up for the few documents a merge compares. */
+    private static final class SortKeys {
+        final Segment segment;
+        final SortedDocValues titles;
+        private final Map<Integer, BytesRef> looked = new java.util.HashMap<>();
+
+        SortKeys(Segment segment, LeafReader reader) throws IOException {
+            this.segment = segment;
+            this.titles = DocValues.getSorted(reader, Fields.TITLE_SORT);
+        }
+
+        BytesRef title(int doc) {
+            return looked.computeIfAbsent(doc, d -> {
+                try {
+                    return BytesRef.deepCopyOf(titles.lookupOrd(segment.titleOrd[d]));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    /** One segment's sort values (heap arrays) and its documents in each order. */
+    private static final class Segment {
+        final int[] titleOrd;
+        final long[] idHigh;
+        final long[] idLow;
+        final long[] updated;
+        final int[] rank;
+        final int[] time;
+        /** Forward orders; a descending title or update order is the walk backwards of the ascending one. */
+        final Map<SortOrder, int[]> orders = new EnumMap<>(SortOrder.class);
+
+        private Segment(LeafReader reader) throws IOException {
+            int n = reader.maxDoc();
+            titleOrd = new int[n];
+            idHigh = new long[n];
+            idLow = new long[n];
+            updated = new long[n];
+            rank = new int[n];
+            time = new int[n];
+            SortedDocValues titles = DocValues.getSorted(reader, Fields.TITLE_SORT);
+            for (int d = titles.nextDoc(); d != SortedDocValues.NO_MORE_DOCS; d = titles.nextDoc()) {
+                titleOrd[d] = titles.ordValue();
+            }
+            read(DocValues.getNumeric(reader, Fields.ID_HIGH), (d, v) -> idHigh[d] = v);
+            read(DocValues.getNumeric(reader, Fields.ID_LOW), (d, v) -> idLow[d] = v);
+            read(DocValues.getNumeric(reader, Fields.UPDATED), (d, v) -> updated[d] = v);
+            read(DocValues.getNumeric(reader, Fields.DIFFICULTY_RANK), (d, v) -> rank[d] = (int) v);
+            read(DocValues.getNumeric(reader, Fields.TIME_BUDGET), (d, v) -> time[d] = (int) v);
+            for (SortOrder order : List.of(SortOrder.TITLE, SortOrder.UPDATED, SortOrder.DIFFICULTY,
+                    SortOrder.DIFFICULTY_DESC, SortOrder.TIME_BUDGET, SortOrder.TIME_BUDGET_DESC)) {
+                orders.put(order, sorted(allDocs(n), comparator(order)));
+            }
+        }
+
+        static Segment of(LeafReader reader) {
+            try {
+                return new Segment(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the sort values of a catalog segment", e);
+            }
+        }
+
+        /**
+         * The first {@code wanted} matching documents of this segment in {@code order}, segment ids: the walk of
+         * the order, or, when few match (a walk would pass mostly non-matches), the matches sorted.
+         */
+        int[] first(MatchedDocs.Leaf matches, SortOrder order, int wanted) {
+            FixedBitSet bits = matches.bits();
+            int[] out = new int[Math.min(wanted, matches.count())];
+            if ((long) matches.count() * SPARSE < bits.length()) {
+                int[] docs = new int[matches.count()];
+                int i = 0;
+                for (int d = bits.nextSetBit(0); d != DocIdSetIterator.NO_MORE_DOCS;
+                        d = d + 1 < bits.length() ? bits.nextSetBit(d + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                    docs[i++] = d;
+                }
+                System.arraycopy(sorted(docs, comparator(order)), 0, out, 0, out.length);
+                return out;
+            }
+            boolean backwards = order == SortOrder.TITLE_DESC || order == SortOrder.UPDATED_DESC;
+            int[] walk = orders.get(order == SortOrder.TITLE_DESC ? SortOrder.TITLE
+                    : order == SortOrder.UPDATED_DESC ? SortOrder.UPDATED : order);
+            int found = 0;
+            for (int i = 0; i < walk.length && found < out.length; i++) {
+                int doc = walk[backwards ? walk.length - 1 - i : i];
+                if (bits.get(doc)) {
+                    out[found++] = doc;
+                }
+            }
+            return out;
+        }
+
+        /** Within this segment, the order's comparison of two documents, ending on the id. */
+        private DocComparator comparator(SortOrder order) {
+            return switch (order) {
+                case TITLE -> (a, b) -> then(Integer.compare(titleOrd[a], titleOrd[b]), a, b);
+                case TITLE_DESC -> (a, b) -> -then(Integer.compare(titleOrd[a], titleOrd[b]), a, b);
+                case UPDATED -> (a, b) -> then(Long.compare(updated[a], updated[b]), a, b);
+                case UPDATED_DESC -> (a, b) -> -then(Long.compare(updated[a], updated[b]), a, b);
+                case DIFFICULTY -> (a, b) -> difficulty(a, b, false);
+                case DIFFICULTY_DESC -> (a, b) -> difficulty(a, b, true);
+                case TIME_BUDGET -> (a, b) -> then(Integer.compare(time[a], time[b]), a, b);
+                case TIME_BUDGET_DESC -> (a, b) -> then(Integer.compare(time[b], time[a]), a, b);
+                case RELEVANCE -> throw new IllegalArgumentException("relevance is the search's score, not a list order");
+            };
+        }
+
+        private int then(int c, int a, int b) {
+            return c != 0 ? c : id(a, b);
+        }
+
+        private int id(int a, int b) {
+            int c = Long.compare(idHigh[a], idHigh[b]);
+            return c != 0 ? c : Long.compare(idLow[a], idLow[b]);
+        }
+
+        private int difficulty(int a, int b, boolean descending) {
+            int c = descending ? Integer.compare(rank[b], rank[a]) : Integer.compare(rank[a], rank[b]);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(titleOrd[a], titleOrd[b]);
+            return c != 0 ? c : id(a, b);
+        }
+
+        private interface DocComparator {
+            int compare(int a, int b);
+        }
+
+        private interface LongSink {
+            void accept(int doc, long value);
+        }
+
+        private static void read(NumericDocValues values, LongSink sink) throws IOException {
+            for (int d = values.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = values.nextDoc()) {
+                sink.accept(d, values.longValue());
+            }
+        }
+
+        private static int[] allDocs(int n) {
+            int[] docs = new int[n];
+            for (int i = 0; i < n; i++) {
+                docs[i] = i;
+            }
+            return docs;
+        }
+
+        /** {@code docs} sorted in place by {@code cmp} (Lucene's introsort on the int array: no boxing). */
+        private static int[] sorted(int[] docs, DocComparator cmp) {
+            new IntroSorter() {
+                private int pivot;
+
+                @Override
+                protected void setPivot(int i) {
+                    pivot = docs[i];
+                }
+
+                @Override
+                protected int comparePivot(int j) {
+                    return cmp.compare(pivot, docs[j]);
+                }
+
+                @Override
+                protected int compare(int i, int j) {
+                    return cmp.compare(docs[i], docs[j]);
+                }
+
+                @Override
+                protected void swap(int i, int j) {
+                    int t = docs[i];
+                    docs[i] = docs[j];
+                    docs[j] = t;
+                }
+            }.sort(0, docs.length);
+            return docs;
+        }
+    }
+}
