@@ -6,8 +6,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -45,13 +43,14 @@ public class CatalogIndex {
     private static final Logger LOG = Logger.getLogger(CatalogIndex.class);
 
     /** A point-in-time view of the index, its facet ordinals and its segments' list orders. */
-    public record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets, ListOrders orders) {
+    public record View(IndexSearcher searcher, FacetCounts.View facets, ListOrders orders) {
     }
 
     private final CatalogLoader loader;
     private final CatalogChanges changes;
     private final FacetsConfig facetsConfig = QuestionDocuments.facets();
     private final ListOrders orders = new ListOrders();
+    private final FacetCounts facetCounts = new FacetCounts(facetsConfig);
     private final ReentrantLock refreshing = new ReentrantLock();
     private final Path path;
     private final Directory directory;
@@ -234,23 +233,15 @@ public class CatalogIndex {
         }
     }
 
-    /** A searcher that carries its reader's facet ordinals (built once per refresh, not per request). */
+    /** A searcher that carries its reader's facet view (built once per refresh, not per request). */
     private static final class FacetedSearcher extends IndexSearcher {
-        final SortedSetDocValuesReaderState facets;
+        final FacetCounts.View facets;
 
-        FacetedSearcher(IndexReader reader, FacetsConfig config) throws IOException {
+        FacetedSearcher(IndexReader reader, FacetCounts facetCounts) throws IOException {
             super(reader);
             setQueryCache(FilterCache.CACHE);
             setQueryCachingPolicy(FilterCache.POLICY);
-            SortedSetDocValuesReaderState state = null;
-            if (reader.maxDoc() > 0) {
-                try {
-                    state = new DefaultSortedSetDocValuesReaderState(reader, config);
-                } catch (IllegalArgumentException noFacetsYet) {
-                    state = null;   // an index with documents but no facet values cannot happen; an empty one can
-                }
-            }
-            this.facets = state;
+            this.facets = facetCounts.view(reader);
         }
     }
 
@@ -258,7 +249,7 @@ public class CatalogIndex {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
             orders.warm(reader);   // here, on the refresh, so no request computes a new segment's orders
-            return new FacetedSearcher(reader, facetsConfig);
+            return new FacetedSearcher(reader, facetCounts);
         }
     }
 }

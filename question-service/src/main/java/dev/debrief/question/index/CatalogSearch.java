@@ -9,21 +9,17 @@ import dev.debrief.contracts.AnswerFormat;
 import dev.debrief.question.taxonomy.RoundType;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -97,7 +93,7 @@ public class CatalogSearch {
                 Double rank = found.scores() == null ? null : (double) found.scores()[page * size + i];
                 items.add(QuestionDocuments.row(rows[i], rank, highlights == null ? null : highlights[i]));
             }
-            return new Result(items, found.total(), facets(view, found.facets(), found.total()));
+            return new Result(items, found.matches().total(), facets(view, found.matches()));
         } catch (IOException e) {
             throw new UncheckedIOException("catalog search failed", e);
         } finally {
@@ -105,34 +101,32 @@ public class CatalogSearch {
         }
     }
 
-    /** The first {@code wanted} documents (top-level ids), their scores when ranked, the total and the matches. */
-    private record Page(int[] docs, float[] scores, long total, FacetsCollector facets) {
+    /** The first {@code wanted} documents (top-level ids), their scores when ranked, and every match. */
+    private record Page(int[] docs, float[] scores, MatchedDocs matches) {
     }
 
     /**
-     * A search by relevance: Lucene's sorting collector (score, then the id) and its facets collector in one pass.
-     * doDocScores false: the sort's first value is the score already; true ran the whole query again to score
-     * the page.
+     * A search by relevance: Lucene's sorting collector (score, then the id) beside the gathering of every
+     * match, in one pass. The sort's first value is the score: no second scoring pass for the page.
      */
     private static Page ranked(CatalogIndex.View view, Query query, int wanted) throws IOException {
-        FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(view.searcher(), query, wanted,
-                RELEVANCE, false, new FacetsCollectorManager());
-        ScoreDoc[] top = found.topDocs().scoreDocs;
+        Object[] both = view.searcher().search(query, new MultiCollectorManager(
+                new TopFieldCollectorManager(RELEVANCE, wanted, null, Integer.MAX_VALUE),
+                MatchedDocs.manager(view.searcher())));
+        ScoreDoc[] top = ((TopDocs) both[0]).scoreDocs;
         int[] docs = new int[top.length];
         float[] scores = new float[top.length];
         for (int i = 0; i < top.length; i++) {
             docs[i] = top[i].doc;
             scores[i] = (Float) ((FieldDoc) top[i]).fields[0];
         }
-        FacetsCollector hits = found.facetsCollector();
-        long total = hits.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
-        return new Page(docs, scores, total, hits);
+        return new Page(docs, scores, (MatchedDocs) both[1]);
     }
 
     /** A list in one of its orders: the matches gathered as bit sets, the page read off the precomputed order. */
     private static Page listed(CatalogIndex.View view, Query query, SortOrder sort, int wanted) throws IOException {
         MatchedDocs matches = MatchedDocs.of(view.searcher(), query);
-        return new Page(view.orders().first(matches, sort, wanted), null, matches.total(), matches.asFacetsCollector());
+        return new Page(view.orders().first(matches, sort, wanted), null, matches);
     }
 
     /** The prompt's best sentence for each document, matched words marked; null where the prompt has none. */
@@ -180,40 +174,28 @@ public class CatalogSearch {
     }
 
     /** Counts over the very matches of the query; only values that occur; the 25 most used tags. */
-    private static Map<String, Map<String, Long>> facets(CatalogIndex.View view, FacetsCollector hits, long total)
-            throws IOException {
+    private static Map<String, Map<String, Long>> facets(CatalogIndex.View view, MatchedDocs matches) {
+        Map<String, Map<String, Integer>> counts = matches.total() == 0 || view.facets() == null ? Map.of()
+                : view.facets().count(matches, QuestionDocuments.DIMENSIONS);
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        Facets counts = total == 0 || view.facets() == null ? null : new SortedSetDocValuesFacetCounts(view.facets(), hits);
         for (String dim : QuestionDocuments.DIMENSIONS) {
-            FacetResult r = counts == null ? null : dim.equals(Fields.TAG) ? top(counts, dim) : all(counts, dim);
-            Map<String, Long> values = dim.equals(Fields.TAG) ? new LinkedHashMap<>() : new TreeMap<>();
-            if (r != null) {
-                for (LabelAndValue lv : r.labelValues) {
-                    if (lv.value.longValue() > 0) {
-                        values.put(lv.label, lv.value.longValue());
-                    }
-                }
+            Map<String, Integer> found = counts.getOrDefault(dim, Map.of());
+            Map<String, Long> values = dim.equals(Fields.TAG) ? top(found) : new TreeMap<>();
+            if (!dim.equals(Fields.TAG)) {
+                found.forEach((value, n) -> values.put(value, (long) n));
             }
             out.put(dim, ordered(dim, values));
         }
         return out;
     }
 
-    private static FacetResult all(Facets counts, String dim) throws IOException {
-        try {
-            return counts.getAllChildren(dim);
-        } catch (IllegalArgumentException notInIndex) {
-            return null;   // no question has a value in this dimension (a company, say)
-        }
-    }
-
-    /** Most used first, ties in code point order of the tag (the facet ordinals' order). */
-    private static FacetResult top(Facets counts, String dim) throws IOException {
-        try {
-            return counts.getTopChildren(TOP_TAGS, dim);
-        } catch (IllegalArgumentException notInIndex) {
-            return null;
-        }
+    /** The most used, ties in code point order of the tag (the order the counts come in). */
+    private static Map<String, Long> top(Map<String, Integer> found) {
+        List<Map.Entry<String, Integer>> byCount = new ArrayList<>(found.entrySet());
+        byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed());   // stable: ties keep their order
+        Map<String, Long> out = new LinkedHashMap<>();
+        byCount.stream().limit(TOP_TAGS).forEach(e -> out.put(e.getKey(), (long) e.getValue()));
+        return out;
     }
 
     private static Map<String, Long> ordered(String dim, Map<String, Long> values) {

@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each segment's documents in every list order, computed once per segment (a segment never changes; an edit
@@ -39,18 +38,11 @@ final class ListOrders {
     /** Fewer matches than one in this many documents of a segment: sort the matches rather than walk the order. */
     private static final int SPARSE = 64;
 
-    private final Map<Object, Segment> segments = new ConcurrentHashMap<>();
+    private final SegmentCache<Segment> segments = new SegmentCache<>(Segment::new);
 
     /** Computes the orders of segments not seen yet (a refresh's new searcher: not on a request). */
     void warm(IndexReader reader) {
-        for (LeafReaderContext leaf : reader.leaves()) {
-            segment(leaf);
-        }
-    }
-
-    /** How many segments have their orders computed (a closed segment's go with it). */
-    int segments() {
-        return segments.size();
+        segments.warm(reader);
     }
 
     /**
@@ -83,15 +75,7 @@ final class ListOrders {
     }
 
     private Segment segment(LeafReaderContext context) {
-        LeafReader reader = context.reader();
-        IndexReader.CacheHelper core = reader.getCoreCacheHelper();
-        if (core == null) {
-            return Segment.of(reader);   // not a segment of the writer's (cannot happen here); computed each time
-        }
-        return segments.computeIfAbsent(core.getKey(), key -> {
-            core.addClosedListener(segments::remove);
-            return Segment.of(reader);
-        });
+        return segments.get(context);
     }
 
     /** Compares two hits of different segments by the order's values, ending on the id as every order does. */
@@ -148,7 +132,7 @@ final class ListOrders {
         /** Forward orders; a descending title or update order is the walk backwards of the ascending one. */
         final Map<SortOrder, int[]> orders = new EnumMap<>(SortOrder.class);
 
-        private Segment(LeafReader reader) throws IOException {
+        Segment(LeafReader reader) throws IOException {
             int n = reader.maxDoc();
             titleOrd = new int[n];
             idHigh = new long[n];
@@ -168,14 +152,6 @@ final class ListOrders {
             for (SortOrder order : List.of(SortOrder.TITLE, SortOrder.UPDATED, SortOrder.DIFFICULTY,
                     SortOrder.DIFFICULTY_DESC, SortOrder.TIME_BUDGET, SortOrder.TIME_BUDGET_DESC)) {
                 orders.put(order, sorted(allDocs(n), comparator(order)));
-            }
-        }
-
-        static Segment of(LeafReader reader) {
-            try {
-                return new Segment(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the sort values of a catalog segment", e);
             }
         }
 

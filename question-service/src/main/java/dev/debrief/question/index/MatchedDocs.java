@@ -1,8 +1,6 @@
 package dev.debrief.question.index;
 
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdStream;
@@ -21,7 +19,7 @@ import java.util.List;
 
 /**
  * Every document a query matches, as one bit set per segment, gathered without scores or sort values: what a
- * list pages through ({@link ListOrders}) and counts its facets over. Lucene's filters arrive here as words of
+ * list pages through ({@link ListOrders}) and facets are counted over ({@link FacetCounts}). Lucene's filters arrive here as words of
  * bits (the cached filters intersected a word at a time), so gathering costs a few microseconds per thousand
  * matches, where collecting each match into a sorting collector and a facets collector compared and read doc
  * values for every one of them.
@@ -41,7 +39,12 @@ final class MatchedDocs {
     }
 
     static MatchedDocs of(IndexSearcher searcher, Query query) throws IOException {
-        return searcher.search(query, new CollectorManager<Gather, MatchedDocs>() {
+        return searcher.search(query, manager(searcher));
+    }
+
+    /** Gathers the matches of a search of {@code searcher} (beside another collector, say). */
+    static CollectorManager<Gather, MatchedDocs> manager(IndexSearcher searcher) {
+        return new CollectorManager<>() {
             @Override
             public Gather newCollector() {
                 return new Gather();
@@ -49,8 +52,7 @@ final class MatchedDocs {
 
             @Override
             public MatchedDocs reduce(Collection<Gather> gathered) {
-                // every segment, in the reader's order: Lucene's facet counting takes the n-th entry for the n-th
-                // segment (its ordinal map is per segment position), so a segment without matches keeps its place
+                // every segment, in the reader's order: a segment without matches keeps its place
                 Leaf[] all = new Leaf[searcher.getIndexReader().leaves().size()];
                 gathered.forEach(g -> g.leaves.forEach(l -> all[l.context().ord] = l));
                 for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
@@ -60,7 +62,7 @@ final class MatchedDocs {
                 }
                 return new MatchedDocs(Arrays.asList(all));
             }
-        });
+        };
     }
 
     /** Every segment of the searcher's reader, in its order, with its matches. */
@@ -72,21 +74,7 @@ final class MatchedDocs {
         return total;
     }
 
-    /** The same matches as Lucene's facet counting takes them. */
-    FacetsCollector asFacetsCollector() {
-        List<FacetsCollector.MatchingDocs> docs = leaves.stream()
-                .map(l -> new FacetsCollector.MatchingDocs(l.context(), new BitDocIdSet(l.bits(), l.count()), l.count(),
-                        null))
-                .toList();
-        return new FacetsCollector() {
-            @Override
-            public List<MatchingDocs> getMatchingDocs() {
-                return docs;
-            }
-        };
-    }
-
-    private static final class Gather implements Collector {
+    static final class Gather implements Collector {
         final List<Leaf> leaves = new ArrayList<>();
 
         @Override

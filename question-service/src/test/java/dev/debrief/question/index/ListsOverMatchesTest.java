@@ -1,6 +1,12 @@
 package dev.debrief.question.index;
 
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -21,7 +27,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -29,11 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A list's page read off the precomputed orders is exactly the page Lucene's own sorting collector gives, in
- * every order, on one segment and on many (the big one and the small ones of edits), for filters that match
+ * A list's page read off the precomputed orders ({@link ListOrders}) is exactly the page Lucene's own sorting
+ * collector gives, in every order, and the facet counts from the heap ({@link FacetCounts}) are exactly Lucene's
+ * {@code SortedSetDocValuesFacetCounts}, on one segment and on many (the big one and the small ones of edits), for filters that match
  * most documents or some (the walk) and under one in 64 (the sort of the matches), with deleted documents (replaced versions).
  */
-class ListOrdersTest {
+class ListsOverMatchesTest {
 
     private static final List<String> CATEGORIES = List.of("SQL", "BEHAVIORAL", "METRIC_DESIGN", "LEADERSHIP");
     private static final List<String> DIFFICULTIES = List.of("EASY", "MEDIUM", "HARD");
@@ -83,6 +92,8 @@ class ListOrdersTest {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 ListOrders orders = new ListOrders();
                 orders.warm(reader);
+                FacetCounts.View facetView = new FacetCounts(facets).view(reader);
+                DefaultSortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, facets);
                 Query dense = new MatchAllDocsQuery();
                 Query sparse = new BooleanQuery.Builder()
                         .add(new TermQuery(new Term(Fields.CATEGORY, "SQL")), BooleanClause.Occur.FILTER)
@@ -94,6 +105,21 @@ class ListOrdersTest {
                     MatchedDocs matches = MatchedDocs.of(searcher, query);
                     assertEquals(searcher.count(query), matches.total());
                     assertTrue(matches.total() > 0);
+                    FacetsCollector lucene = searcher.search(query, new FacetsCollectorManager());
+                    SortedSetDocValuesFacetCounts oracle = new SortedSetDocValuesFacetCounts(state, lucene);
+                    Map<String, Map<String, Integer>> counted = facetView.count(matches, QuestionDocuments.DIMENSIONS);
+                    for (String dim : QuestionDocuments.DIMENSIONS) {
+                        Map<String, Integer> expected = new TreeMap<>();
+                        FacetResult all = oracle.getAllChildren(dim);
+                        if (all != null) {
+                            for (LabelAndValue lv : all.labelValues) {
+                                if (lv.value.intValue() > 0) {
+                                    expected.put(lv.label, lv.value.intValue());
+                                }
+                            }
+                        }
+                        assertEquals(expected, new TreeMap<>(counted.get(dim)), dim + " counts over " + matches.total());
+                    }
                     for (SortOrder order : SortOrder.values()) {
                         if (order == SortOrder.RELEVANCE) {
                             continue;
@@ -140,7 +166,8 @@ class ListOrdersTest {
         String title = "Question " + (char) ('A' + random.nextInt(20)) + (random.nextBoolean() ? " é" : "");
         return new CatalogRow(id, "q-" + id, version + 1, "PUBLISHED", null, title, "How would you measure it?", "",
                 CATEGORIES.get(random.nextInt(CATEGORIES.size())), random.nextBoolean() ? "DATA_PM" : "ENGINEERING_MANAGER",
-                List.of("SENIOR"), null, "ONSITE", List.of("JUDGMENT"), List.of("tag" + random.nextInt(5)),
+                List.of(random.nextBoolean() ? "SENIOR" : "STAFF"), random.nextInt(3) == 0 ? null : (random.nextBoolean() ? "Netflix" : "Meta"), "ONSITE", List.of("JUDGMENT"),
+                random.nextBoolean() ? List.of("tag" + random.nextInt(5)) : List.of("tag" + random.nextInt(5), "x" + random.nextInt(40)),
                 DIFFICULTIES.get(random.nextInt(DIFFICULTIES.size())), 300 * (1 + random.nextInt(4)), "TEXT", "data-case",
                 1_000_000L * random.nextInt(50));
     }
