@@ -15,6 +15,9 @@ KAFKA_PORT="${KAFKA_PORT:-27092}" KAFKA="localhost:${KAFKA_PORT:-27092}"
 SCHEMA="${SCHEMA:-question_bench}"   # its own schema: never touches a running stack's question schema
 PORT="${PORT:-18081}"
 CONNECTIONS="${CONNECTIONS:-50}" DURATION="${DURATION:-30}" RATE="${RATE:-500}"
+# warm-up before each closed-model phase: the JVM compiles with C2 only (HEAP), so a list or search path reaches its
+# steady speed after some 30 s of its own load; 10 s left the first phase measuring the compiler
+WARMUP="${WARMUP:-30}"
 PEER_JAR="${PEER_JAR:-}" PEER_PORT="${PEER_PORT:-18084}" PEER_SCHEMA="${PEER_SCHEMA:-villains_bench}" ROUNDS="${ROUNDS:-3}"
 # the peer's JVM options: none (its own defaults, as its image runs it) unless given
 PEER_OPTS="${PEER_OPTS:-}"
@@ -137,7 +140,7 @@ drain() {   # after an overload, wait until the service answers promptly again (
 }
 closed() {   # $1 = mix, $2 = label
   export PATHS_FILE="$work/$1.paths"
-  wrk -t2 -c"$CONNECTIONS" -d10s -s "$here/paths.lua" "http://localhost:$PORT" > /dev/null   # warm-up
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$here/paths.lua" "http://localhost:$PORT" > /dev/null   # warm-up
   drain
   say ""
   say "== $2: wrk closed model, $CONNECTIONS connections, ${DURATION}s (load before: $(cut -d' ' -f1 /proc/loadavg))"
