@@ -93,8 +93,10 @@ final class NearSpellings {
                     }
                     // as FuzzyTermsEnum: 1 - distance / the shorter length
                     int distance = distance(codePoints, candidate);
-                    boost.setBoost(distance == 0 ? 1f
-                            : 1f - (float) distance / Math.min(candidate.length, codePoints.length));
+                    if (distance == 0) {
+                        return AcceptStatus.NO;   // the word itself: the exact clause scores it (see SearchText)
+                    }
+                    boost.setBoost(1f - (float) distance / Math.min(candidate.length, codePoints.length));
                     return AcceptStatus.YES;
                 }
             };

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Ranking is BM25 over three fields, weighted as PostgreSQL's A/B/C were: title, prompt, then follow-up
  * probes and tags. A word of five letters or more also matches words one edit away (two from eight letters:
  * a swap, a missing or an extra letter), with a tenth of the weight, so an exact match ranks first and a
- * typo still finds something.
+ * typo still finds something. The near spellings leave out the word itself: its exact clause carries that
+ * tenth too, so each field's postings of the word are read once per search, not twice.
  */
 final class SearchText {
 
@@ -68,7 +69,7 @@ final class SearchText {
             for (Map.Entry<String, Float> field : weights.entrySet()) {
                 Query exact = createBooleanQuery(field.getKey(), word, BooleanClause.Occur.MUST);
                 if (exact != null) {
-                    any.add(new BoostQuery(exact, field.getValue()), BooleanClause.Occur.SHOULD);
+                    any.add(new BoostQuery(exact, field.getValue() * (1 + FUZZY_WEIGHT)), BooleanClause.Occur.SHOULD);
                     clauses++;
                 }
             }
