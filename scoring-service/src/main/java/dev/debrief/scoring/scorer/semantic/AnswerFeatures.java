@@ -24,12 +24,12 @@ public final class AnswerFeatures {
     public static final List<String> ALL = List.of("level1", "level2", "level3", "level4", "for", "against",
             "relevance", "substance", "numbers", "hedging", "connectedness", "rule",
             "level3top2", "level4top2", "forTop2", "margin", "marginAnchors", "onTopicShare", "numberDensity",
-            "negatedShare", "substanceCapped", "substanceRelevant");
+            "negatedShare", "substanceCapped", "substanceRelevant", "coverage", "coverageAnchors", "relevanceMean");
     /** The features the shipped full model was fit with before this change (kept for the fit command's comparison). */
     public static final List<String> NAMES = List.of("level1", "level2", "level3", "level4", "for", "against",
             "relevance", "substance", "numbers", "hedging", "connectedness", "rule");
     /** Features that read the seeded rubrics' exemplars: a firm's rubric has none, so its model never uses them. */
-    public static final Set<String> EXEMPLAR_FEATURES = Set.of("for", "against", "forTop2", "margin");
+    public static final Set<String> EXEMPLAR_FEATURES = Set.of("for", "against", "forTop2", "margin", "coverage");
     /** Words at which {@code substanceCapped} stops growing: about a short, complete spoken answer. */
     static final int SUBSTANCE_CAP = 80;
     /** A sentence this close to the dimension's upper anchors or exemplars speaks to it ({@code substanceRelevant}). */
@@ -251,6 +251,10 @@ public final class AnswerFeatures {
         }
         int onTopic = Math.max(1, onTopicUnits);
         int said = onTopicUnits + negated;
+        List<List<Anchor>> upper = List.of(anchors.levels().get(2), anchors.levels().get(3), forAnchors);
+        List<List<Anchor>> lower = List.of(anchors.levels().get(0), anchors.levels().get(1), against);
+        double coverage = coverage(upper) - coverage(lower);
+        double coverageAnchors = coverage(upper.subList(0, 2)) - coverage(lower.subList(0, 2));
         return new double[]{level[0], level[1], level[2], level[3], pro, con, relevance(false),
                 Math.log1p(words) / Math.log1p(250), Math.min(numbers, 4) / 4.0,
                 onTopicUnits == 0 ? 0 : (double) hedged / onTopicUnits, connectedness(false), sqlPoints,
@@ -258,7 +262,45 @@ public final class AnswerFeatures {
                 Math.max(-0.5, marginAnchors), units.isEmpty() ? 0 : (double) onTopicUnits / units.size(),
                 Math.min(2.0, (double) numbers / onTopic) / 2.0, said == 0 ? 0 : (double) negated / said,
                 Math.log1p(Math.min(words, SUBSTANCE_CAP)) / Math.log1p(SUBSTANCE_CAP),
-                Math.log1p(relevantWords) / Math.log1p(250)};
+                Math.log1p(relevantWords) / Math.log1p(250), coverage, coverageAnchors, relevanceMean()};
+    }
+
+    /**
+     * How much of a side of the rubric the answer covers: for each anchor or exemplar statement of that side, the
+     * best similarity of any on-topic sentence not said in the negative, averaged over the statements. An answer
+     * that touches many distinct upper statements covers more of the upper side than one that repeats one point;
+     * the feature {@code coverage} is the upper side's coverage less the lower side's, {@code coverageAnchors} the
+     * same over the level anchors alone (levels 3–4 against 1–2). Repeating a sentence cannot raise it.
+     */
+    double coverage(List<List<Anchor>> side) {
+        double sum = 0;
+        int n = 0;
+        for (List<Anchor> statements : side) {
+            for (Anchor a : statements) {
+                double best = 0;
+                for (int u = 0; u < units.size(); u++) {
+                    if (isOnTopic(u) && !units.get(u).negated()) {
+                        best = Math.max(best, SentenceEncoder.cosine(units.get(u).vector(), a.vector()));
+                    }
+                }
+                sum += best;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    /** The mean similarity to the prompt of the on-topic sentences not said in the negative: answer-to-question relevance. */
+    double relevanceMean() {
+        double sum = 0;
+        int n = 0;
+        for (int u = 0; u < units.size(); u++) {
+            if (isOnTopic(u) && !units.get(u).negated()) {
+                sum += SentenceEncoder.cosine(units.get(u).vector(), prompt);
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
     }
 
     /** The mean of the two best values (one sentence alone counts half): breadth without rewarding length. */

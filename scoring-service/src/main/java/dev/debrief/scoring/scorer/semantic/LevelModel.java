@@ -83,6 +83,20 @@ public record LevelModel(String version, List<String> features, double[] mean, d
      */
     public static LevelModel fit(String version, List<String> features, List<Row> rows, boolean useOffsets,
             Map<String, Object> provenance) {
+        return fit(version, features, rows, useOffsets, Regularisation.LEVELS_2, provenance);
+    }
+
+    /**
+     * The L2 penalties: {@code weights} on the shared weight vector, {@code offsets} on the per-dimension offsets
+     * (larger keeps a dimension with few answers nearer the shared model). {@link #LEVELS_2} is what levels-2 and the
+     * baselines use; the fit command compares them by cross-validation.
+     */
+    public record Regularisation(double weights, double offsets) {
+        public static final Regularisation LEVELS_2 = new Regularisation(0.02, 0.3);
+    }
+
+    public static LevelModel fit(String version, List<String> features, List<Row> rows, boolean useOffsets,
+            Regularisation regularisation, Map<String, Object> provenance) {
         int f = features.size();
         double[] mean = new double[f];
         double[] std = new double[f];
@@ -102,8 +116,8 @@ public record LevelModel(String version, List<String> features, double[] mean, d
         double[] w = new double[f];
         double[] t = {-1, 0, 1};
         Map<String, Double> b = new HashMap<>();
-        double lambda = 0.02;
-        double lambdaOffset = 0.3;
+        double lambda = regularisation.weights();
+        double lambdaOffset = regularisation.offsets();
         double rate = 0.3;
         LevelModel shape = new LevelModel(version, features, mean, std, w, t, b, provenance);
         List<double[]> z = rows.stream().map(r -> shape.standardise(r.x())).toList();

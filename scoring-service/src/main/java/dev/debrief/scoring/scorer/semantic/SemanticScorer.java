@@ -29,7 +29,7 @@ import java.util.Map;
  */
 public final class SemanticScorer {
 
-    public static final String VERSION = "semantic-2";
+    public static final String VERSION = "semantic-3";
     /** A unit counts as on topic when it is this much closer to the prompt or the rubric than to small talk. */
     static final double ON_TOPIC = 0.0;
     /** An answer with no sentence nearer the question or the rubric than small talk is off topic. */

@@ -25,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class FitLevels {
 
-    public static final String VERSION = "levels-2";
+    public static final String VERSION = "levels-3";
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "src/main/resources/" + LevelModel.RESOURCE);
@@ -55,46 +55,64 @@ public final class FitLevels {
         }
         System.out.println("5-fold CV on the training split, length-only baseline: " + Agreement.of(cvLength));
 
-        // the feature sets compared; the one with the best cross-validated QWK is fit and shipped
-        Map<String, List<String>> candidates = new LinkedHashMap<>();
-        candidates.put("previous (sums: words, numbers)", AnswerFeatures.NAMES);
-        candidates.put("no length", List.of("level1", "level2", "level3", "level4", "for", "against", "relevance",
-                "hedging", "connectedness", "rule"));
-        candidates.put("padding-robust", List.of("level1", "level2", "level3", "level4", "for", "against", "relevance",
-                "hedging", "connectedness", "rule", "level3top2", "level4top2", "forTop2", "margin", "onTopicShare",
-                "numberDensity", "negatedShare"));
-        candidates.put("padding-robust + capped words", List.of("level1", "level2", "level3", "level4", "for", "against",
+        // the feature sets compared, each with the L2 penalties it is fit with; the one with the best cross-validated
+        // QWK is fit and shipped
+        LevelModel.Regularisation levels2 = LevelModel.Regularisation.LEVELS_2;
+        LevelModel.Regularisation looser = new LevelModel.Regularisation(0.01, 0.03);
+        LevelModel.Regularisation loosest = new LevelModel.Regularisation(0.005, 0.05);
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
+        candidates.put("previous (sums: words, numbers)", new Candidate(AnswerFeatures.NAMES, levels2));
+        candidates.put("no length", new Candidate(List.of("level1", "level2", "level3", "level4", "for", "against",
+                "relevance", "hedging", "connectedness", "rule"), levels2));
+        candidates.put("padding-robust", new Candidate(List.of("level1", "level2", "level3", "level4", "for", "against",
                 "relevance", "hedging", "connectedness", "rule", "level3top2", "level4top2", "forTop2", "margin",
-                "onTopicShare", "numberDensity", "negatedShare", "substanceCapped"));
+                "onTopicShare", "numberDensity", "negatedShare"), levels2));
+        candidates.put("padding-robust + capped words", new Candidate(List.of("level1", "level2", "level3", "level4",
+                "for", "against", "relevance", "hedging", "connectedness", "rule", "level3top2", "level4top2", "forTop2",
+                "margin", "onTopicShare", "numberDensity", "negatedShare", "substanceCapped"), levels2));
         List<String> robust = List.of("level3top2", "level4top2", "forTop2", "margin", "onTopicShare", "numberDensity",
                 "negatedShare");
         List<String> withRobust = new ArrayList<>(AnswerFeatures.NAMES);
         withRobust.addAll(robust);
-        candidates.put("previous + padding-robust", List.copyOf(withRobust));
+        candidates.put("previous + padding-robust", new Candidate(List.copyOf(withRobust), levels2));
         List<String> cappedRobust = new ArrayList<>(withRobust);
         cappedRobust.set(cappedRobust.indexOf("substance"), "substanceCapped");
-        candidates.put("previous + padding-robust, capped", List.copyOf(cappedRobust));
+        candidates.put("previous + padding-robust, capped", new Candidate(List.copyOf(cappedRobust), levels2));
         List<String> relevant = new ArrayList<>(withRobust);
         relevant.add("substanceRelevant");
-        candidates.put("previous + padding-robust + relevant words", List.copyOf(relevant));
+        candidates.put("previous + padding-robust + relevant words", new Candidate(List.copyOf(relevant), levels2));
         List<String> relevantOnly = new ArrayList<>(relevant);
         relevantOnly.remove("substance");
-        candidates.put("padding-robust + relevant words, no total", List.copyOf(relevantOnly));
+        candidates.put("padding-robust + relevant words, no total", new Candidate(List.copyOf(relevantOnly), levels2));
+        // levels-3: the levels-2 set with looser penalties (weights 0.01, offsets 0.03), and with coverage of each side
+        // of the rubric (upper statements covered less lower ones) and the mean relevance of the sentences to the prompt
+        List<String> coverage = new ArrayList<>(relevant);
+        coverage.add("coverage");
+        List<String> coverageRelevance = new ArrayList<>(coverage);
+        coverageRelevance.add("relevanceMean");
+        candidates.put("levels-2 set, looser penalties", new Candidate(List.copyOf(relevant), looser));
+        candidates.put("levels-2 set + coverage", new Candidate(List.copyOf(coverage), levels2));
+        candidates.put("levels-2 set + coverage, looser penalties", new Candidate(List.copyOf(coverage), looser));
+        candidates.put("levels-2 set + coverage, loosest penalties", new Candidate(List.copyOf(coverage), loosest));
+        candidates.put("levels-2 set + coverage + mean relevance, looser", new Candidate(List.copyOf(coverageRelevance), looser));
+        candidates.put("levels-2 set + coverage + mean relevance, loosest", new Candidate(List.copyOf(coverageRelevance), loosest));
         String best = null;
         double bestQwk = -1;
-        for (Map.Entry<String, List<String>> c : candidates.entrySet()) {
-            Agreement full = crossValidate(examples, prompts, c.getValue());
-            Agreement anchors = crossValidate(examples, prompts, anchorsOnly(c.getValue()));
-            System.out.printf("5-fold CV on the training split, %-32s full: %s | anchors only: %s%n", c.getKey(), full, anchors);
+        for (Map.Entry<String, Candidate> c : candidates.entrySet()) {
+            Agreement full = crossValidate(examples, prompts, c.getValue().features(), c.getValue().regularisation());
+            Agreement anchors = crossValidate(examples, prompts, anchorsOnly(c.getValue().features()),
+                    c.getValue().regularisation());
+            System.out.printf("5-fold CV on the training split, %-50s full: %s | anchors only: %s%n", c.getKey(), full, anchors);
             if (full.qwk() > bestQwk) {
                 bestQwk = full.qwk();
                 best = c.getKey();
             }
         }
-        List<String> chosen = candidates.get(best);
-        System.out.println("chosen by CV: " + best + " " + chosen);
+        List<String> chosen = candidates.get(best).features();
+        LevelModel.Regularisation penalties = candidates.get(best).regularisation();
+        System.out.println("chosen by CV: " + best + " " + chosen + " " + penalties);
         Map<String, List<int[]>> byCase = new java.util.TreeMap<>();
-        crossValidatePairs(examples, prompts, chosen, byCase);
+        crossValidatePairs(examples, prompts, chosen, penalties, byCase);
         byCase.forEach((k, v) -> System.out.println("  CV by case " + k + ": " + Agreement.of(v)));
 
         Map<String, Object> provenance = new LinkedHashMap<>();
@@ -107,9 +125,10 @@ public final class FitLevels {
                 + "-Dexec.mainClass=" + FitLevels.class.getName());
         provenance.put("trainContentSha256", train.stream().map(LabelledSet.Answer::contentHash).sorted().toList());
         provenance.put("featuresChosenBy", "5-fold CV QWK on the training split among " + candidates.keySet());
-        LevelModel full = LevelModel.fit(VERSION, chosen, rows(examples, chosen), true, provenance);
+        provenance.put("penalties", Map.of("weights", penalties.weights(), "offsets", penalties.offsets()));
+        LevelModel full = LevelModel.fit(VERSION, chosen, rows(examples, chosen), true, penalties, provenance);
         LevelModel anchorsOnly = LevelModel.fit(VERSION, anchorsOnly(chosen), rows(examples, anchorsOnly(chosen)), false,
-                Map.of("fitOn", "the same rows, anchor features only"));
+                penalties, Map.of("fitOn", "the same rows, anchor features only"));
         ObjectNode root = Json.mapper().createObjectNode();
         root.set("full", Json.mapper().valueToTree(full));
         root.set("anchorsOnly", Json.mapper().valueToTree(anchorsOnly));
@@ -127,11 +146,18 @@ public final class FitLevels {
         }
     }
 
+    /** A feature set and the penalties it is fit with. */
+    record Candidate(List<String> features, LevelModel.Regularisation regularisation) {
+    }
+
     /** The anchors-only model's features: the chosen ones less those that read exemplars. */
     static List<String> anchorsOnly(List<String> names) {
         List<String> out = new ArrayList<>(names.stream().filter(n -> !AnswerFeatures.EXEMPLAR_FEATURES.contains(n)).toList());
         if (names.contains("margin")) {
             out.add("marginAnchors");
+        }
+        if (names.contains("coverage")) {
+            out.add("coverageAnchors");
         }
         return List.copyOf(out);
     }
@@ -141,18 +167,19 @@ public final class FitLevels {
     }
 
     /** 5-fold cross-validation, folds by prompt (every answer of a prompt in one fold), offsets only on full sets. */
-    static Agreement crossValidate(List<Example> examples, List<String> prompts, List<String> names) {
-        return Agreement.of(crossValidatePairs(examples, prompts, names, new java.util.TreeMap<>()));
+    static Agreement crossValidate(List<Example> examples, List<String> prompts, List<String> names,
+            LevelModel.Regularisation penalties) {
+        return Agreement.of(crossValidatePairs(examples, prompts, names, penalties, new java.util.TreeMap<>()));
     }
 
     static List<int[]> crossValidatePairs(List<Example> examples, List<String> prompts, List<String> names,
-            Map<String, List<int[]>> byCase) {
+            LevelModel.Regularisation penalties, Map<String, List<int[]>> byCase) {
         boolean offsets = names.stream().anyMatch(AnswerFeatures.EXEMPLAR_FEATURES::contains);
         List<int[]> pairs = new ArrayList<>();
         for (int fold = 0; fold < 5; fold++) {
             final int f = fold;
             List<Example> fitOn = examples.stream().filter(e -> prompts.indexOf(e.prompt()) % 5 != f).toList();
-            LevelModel model = LevelModel.fit(VERSION, names, rows(fitOn, names), offsets, Map.of());
+            LevelModel model = LevelModel.fit(VERSION, names, rows(fitOn, names), offsets, penalties, Map.of());
             for (Example e : examples.stream().filter(x -> prompts.indexOf(x.prompt()) % 5 == f).toList()) {
                 int[] pair = {model.level(e.row().dimension(), AnswerFeatures.select(e.row().x(), names)), e.row().level()};
                 pairs.add(pair);

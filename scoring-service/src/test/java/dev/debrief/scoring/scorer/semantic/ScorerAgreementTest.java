@@ -34,10 +34,11 @@ class ScorerAgreementTest {
     static final double WITHIN_ONE_FLOOR = 0.90;
     static final double QWK_MARGIN = 0.2;
     /**
-     * Issue #14 asks for the same 0.2 margin over the length-only baseline. NOT MET: with 84 hard-case answers added
-     * and padding-robust features chosen by cross-validation on the training split, the once-evaluated test split
-     * gives the scorer QWK 0.720 and length alone 0.624 (+0.096; docs/scoring-service.md). The gate stays at main's:
-     * the scorer must beat length. Raise this to 0.2 when a scorer gets there on a fresh evaluation.
+     * Issue #14 asks for the same 0.2 margin over the length-only baseline. NOT MET: levels-3 (exemplars-3, coverage,
+     * mean relevance, looser penalties, chosen by cross-validation on the training split) gives on the once-evaluated
+     * test split QWK 0.770 and length alone 0.624 (+0.146; levels-2 had 0.720, +0.096; docs/scoring-service.md). The
+     * gate stays at main's: the scorer must beat length. Raise this to 0.2 when a scorer gets there on a fresh
+     * evaluation.
      */
     static final double LENGTH_MARGIN = 0.0;
 
