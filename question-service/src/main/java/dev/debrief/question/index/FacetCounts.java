@@ -14,7 +14,10 @@ import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +49,7 @@ final class FacetCounts {
                 }
                 int count = values.docValueCount();
                 if (used + count > ords.length) {
-                    ords = java.util.Arrays.copyOf(ords, Math.max(used + count, ords.length * 2));
+                    ords = Arrays.copyOf(ords, Math.max(used + count, ords.length * 2));
                 }
                 for (int i = 0; i < count; i++) {
                     ords[used++] = (int) values.nextOrd();
@@ -55,7 +58,7 @@ final class FacetCounts {
             while (next <= n) {
                 start[next++] = used;
             }
-            return new Segment(start, java.util.Arrays.copyOf(ords, used), (int) values.getValueCount());
+            return new Segment(start, Arrays.copyOf(ords, used), (int) values.getValueCount());
         }
     }
 
@@ -95,7 +98,7 @@ final class FacetCounts {
             }
             Map<String, Map<String, Integer>> out = new HashMap<>();
             for (String dim : dims) {
-                Map<String, Integer> values = new java.util.LinkedHashMap<>();
+                Map<String, Integer> values = new LinkedHashMap<>();
                 SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
                 if (range != null) {
                     for (int ord = range.start(); ord <= range.end(); ord++) {
@@ -157,7 +160,7 @@ final class FacetCounts {
         } catch (IllegalArgumentException noFacetsYet) {
             return null;
         }
-        List<Segment> perSegment = new java.util.ArrayList<>();
+        List<Segment> perSegment = new ArrayList<>();
         for (LeafReaderContext leaf : reader.leaves()) {
             perSegment.add(segments.get(leaf));
         }

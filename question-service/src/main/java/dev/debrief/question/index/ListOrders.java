@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -103,7 +104,7 @@ final class ListOrders {
     private static final class SortKeys {
         final Segment segment;
         final SortedDocValues titles;
-        private final Map<Integer, BytesRef> looked = new java.util.HashMap<>();
+        private final Map<Integer, BytesRef> looked = new HashMap<>();
 
         SortKeys(Segment segment, LeafReader reader) throws IOException {
             this.segment = segment;
