@@ -28,7 +28,7 @@ public class RatingsQuery {
     public List<Rating> ofFirm(String tenant, Instant from, Instant to) {
         // an automated rating is dated by its answer, not by its scoring: a re-score months later stays in its month
         return collect(AnswerScoreRow.list("from AnswerScoreRow s where s.tenant = ?1 and s.supersededAt is null and exists "
-                + "(select 1 from Answer a where a.answerId = s.answerId and a.submittedAt >= ?2 and a.submittedAt < ?3)",
+                + "(select a.answerId from Answer a where a.answerId = s.answerId and a.submittedAt >= ?2 and a.submittedAt < ?3)",
                 tenant, from, to),
                 Scorecard.list("tenant = ?1 and updatedAt >= ?2 and updatedAt < ?3", tenant, from, to));
     }

@@ -35,11 +35,11 @@ final class Selection {
             params.put("fromPlus", job.fromScorer + "+%");
         }
         if (job.submittedFrom != null) {
-            where.append(" and exists (select 1 from Answer a where a.answerId = s.answerId and a.submittedAt >= :submittedFrom)");
+            where.append(" and exists (select a.answerId from Answer a where a.answerId = s.answerId and a.submittedAt >= :submittedFrom)");
             params.put("submittedFrom", job.submittedFrom);
         }
         if (job.submittedTo != null) {
-            where.append(" and exists (select 1 from Answer a where a.answerId = s.answerId and a.submittedAt < :submittedTo)");
+            where.append(" and exists (select a.answerId from Answer a where a.answerId = s.answerId and a.submittedAt < :submittedTo)");
             params.put("submittedTo", job.submittedTo);
         }
     }

@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * The use case behind a scorer's scorecard: checks it against the session, the round and the round's rubric, stores
- * it as a new version and records {@code score.scorecard-submitted} in the outbox, in the caller's transaction.
+ * it as a new version, then records {@code score.scorecard-submitted} in the outbox, in the caller's transaction.
  * Failures are problems: 404/403 from {@link Access}, 400 for a round or dimension the session or rubric lacks,
  * 409 for a second card on one round, 412 for a revision of a stale version.
  */

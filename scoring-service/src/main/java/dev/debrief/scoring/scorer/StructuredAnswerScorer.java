@@ -223,7 +223,7 @@ final class StructuredAnswerScorer {
     private static void optionality(Parts parts, Judgement j) {
         j.credit(first(parts.statements(), KILL), 0.75, "Add a kill switch: the result at which you stop or roll back.");
         j.credit(first(parts.statements(), BOUNDED), 0.75,
-                "Bound the first step: a pilot in one region or on a sliver of traffic, not everyone at once.");
+                "Bound the first step: a single-region pilot or a sliver of traffic, not everyone at once.");
         j.credit(first(parts.statements(), TIME_BOX), 0.5, null);
         if (first(parts.statements(), DOORS) == null) {
             j.points = Math.min(j.points, 2.0);
@@ -239,7 +239,7 @@ final class StructuredAnswerScorer {
         List<Field> where = new ArrayList<>(parts.statements());
         parts.metrics().forEach(m -> where.add(m.name()));
         j.credit(first(where, COUNTERFACTUAL), 0.75,
-                "Say what the change is compared with (a control group or a holdout), so the threshold reads as an effect.");
+                "Say what the change is compared with (a control or a holdout), so the threshold reads as an effect.");
         j.credit(first(parts.statements(), THREAT), 0.5, null);
         parts.ofKind("PRIMARY").stream().findFirst()
                 .filter(p -> NORMALISED.matcher(p.name().lower()).find())

@@ -35,7 +35,7 @@ public final class AnswerFeatures {
     /** A sentence this close to the dimension's upper anchors or exemplars speaks to it ({@code substanceRelevant}). */
     static final double RELEVANT = 0.3;
 
-    /** Not a negation: a bound ("no more than 2%") is how a guardrail is stated. */
+    /** Not a negation: a bound ("at most 2%") is how a guardrail is stated. */
     private static final Pattern BOUND = Pattern.compile("\\bno (more|less|later|earlier|fewer|worse|lower|higher) than\\b");
     /**
      * A claim the speaker says they do not make ("we did not keep a holdout", "I won't check", "without any

@@ -35,8 +35,9 @@ class ScorerAgreementTest {
     static final double QWK_MARGIN = 0.2;
     /**
      * Issue #14 asks for the same 0.2 margin over the length-only baseline. NOT MET: levels-3 (exemplars-3, coverage,
-     * mean relevance, looser penalties, chosen by cross-validation on the training split) gives on the once-evaluated
-     * test split QWK 0.770 and length alone 0.624 (+0.146; levels-2 had 0.720, +0.096; docs/scoring-service.md). The
+     * mean relevance, looser penalties, chosen by cross-validation on the training split; refit after its resources were
+     * reworded to share no four-word run with a labelled answer) gives on the test split QWK 0.763 and length alone
+     * 0.624 (+0.139; 0.770 before the rewording; levels-2 had 0.720, +0.096; docs/scoring-service.md). The
      * gate stays at main's: the scorer must beat length. Raise this to 0.2 when a scorer gets there on a fresh
      * evaluation.
      */
