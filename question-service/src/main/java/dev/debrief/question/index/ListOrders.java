@@ -3,7 +3,6 @@ package dev.debrief.question.index;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -56,7 +55,7 @@ final class ListOrders {
         }
         if (leaves.size() == 1) {
             MatchedDocs.Leaf only = leaves.get(0);
-            int[] docs = segment(only.context()).first(only, order, wanted);
+            int[] docs = segments.get(only.context()).first(only, order, wanted);
             for (int i = 0; i < docs.length; i++) {
                 docs[i] += only.context().docBase;
             }
@@ -66,17 +65,14 @@ final class ListOrders {
         List<SortKeys> keys = new ArrayList<>();
         for (int l = 0; l < leaves.size(); l++) {
             MatchedDocs.Leaf leaf = leaves.get(l);
-            keys.add(new SortKeys(segment(leaf.context()), leaf.context().reader()));
-            for (int doc : segment(leaf.context()).first(leaf, order, wanted)) {
+            Segment segment = segments.get(leaf.context());
+            keys.add(new SortKeys(segment, leaf.context().reader()));
+            for (int doc : segment.first(leaf, order, wanted)) {
                 hits.add(new Hit(l, doc, leaf.context().docBase + doc));
             }
         }
         hits.sort(across(order, keys));
         return hits.stream().limit(wanted).mapToInt(Hit::topLevelDoc).toArray();
-    }
-
-    private Segment segment(LeafReaderContext context) {
-        return segments.get(context);
     }
 
     /** Compares two hits of different segments by the order's values, ending on the id as every order does. */

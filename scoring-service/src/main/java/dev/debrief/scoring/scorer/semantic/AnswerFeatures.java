@@ -275,13 +275,12 @@ public final class AnswerFeatures {
     double coverage(List<List<Anchor>> side) {
         double sum = 0;
         int n = 0;
+        List<Unit> claims = claims();
         for (List<Anchor> statements : side) {
             for (Anchor a : statements) {
                 double best = 0;
-                for (int u = 0; u < units.size(); u++) {
-                    if (isOnTopic(u) && !units.get(u).negated()) {
-                        best = Math.max(best, SentenceEncoder.cosine(units.get(u).vector(), a.vector()));
-                    }
+                for (Unit claim : claims) {
+                    best = Math.max(best, SentenceEncoder.cosine(claim.vector(), a.vector()));
                 }
                 sum += best;
                 n++;
@@ -292,15 +291,23 @@ public final class AnswerFeatures {
 
     /** The mean similarity to the prompt of the on-topic sentences not said in the negative: answer-to-question relevance. */
     double relevanceMean() {
+        List<Unit> claims = claims();
         double sum = 0;
-        int n = 0;
+        for (Unit claim : claims) {
+            sum += SentenceEncoder.cosine(claim.vector(), prompt);
+        }
+        return claims.isEmpty() ? 0 : sum / claims.size();
+    }
+
+    /** The on-topic units not said in the negative: what the answer claims. */
+    private List<Unit> claims() {
+        List<Unit> claims = new ArrayList<>();
         for (int u = 0; u < units.size(); u++) {
             if (isOnTopic(u) && !units.get(u).negated()) {
-                sum += SentenceEncoder.cosine(units.get(u).vector(), prompt);
-                n++;
+                claims.add(units.get(u));
             }
         }
-        return n == 0 ? 0 : sum / n;
+        return claims;
     }
 
     /** The mean of the two best values (one sentence alone counts half): breadth without rewarding length. */
