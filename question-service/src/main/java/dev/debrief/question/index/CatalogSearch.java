@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -20,15 +19,11 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +53,7 @@ public class CatalogSearch {
     private final CatalogIndex index;
     private final Analyzer queryAnalyzer = Analyzers.query();
     private final SearchText text = new SearchText(queryAnalyzer);
+    private final PromptHighlighter highlighter = new PromptHighlighter(queryAnalyzer);
 
     public CatalogSearch(CatalogIndex index) {
         this.index = index;
@@ -87,7 +83,8 @@ public class CatalogSearch {
                 rows[i] = QuestionDocuments.read(view.searcher().getIndexReader(), pageDocs[i]);
             }
             String[] highlights = textQuery == null || pageDocs.length == 0 ? null
-                    : highlight(view, textQuery, pageDocs, rows);
+                    : highlighter.highlight(view.searcher(), textQuery, pageDocs,
+                            Arrays.stream(rows).map(CatalogRow::prompt).toArray(String[]::new));
             List<QuestionRow> items = new ArrayList<>(pageDocs.length);
             for (int i = 0; i < pageDocs.length; i++) {
                 Double rank = found.scores() == null ? null : (double) found.scores()[page * size + i];
@@ -127,50 +124,6 @@ public class CatalogSearch {
     private static Page listed(CatalogIndex.View view, Query query, SortOrder sort, int wanted) throws IOException {
         MatchedDocs matches = MatchedDocs.of(view.searcher(), query);
         return new Page(view.orders().first(matches, sort, wanted), null, matches);
-    }
-
-    /** The prompt's best sentence for each document, matched words marked; null where the prompt has none. */
-    private String[] highlight(CatalogIndex.View view, Query textQuery, int[] docs, CatalogRow[] rows)
-            throws IOException {
-        Map<Integer, String> prompts = new HashMap<>();
-        for (int i = 0; i < docs.length; i++) {
-            prompts.put(docs[i], rows[i].prompt());
-        }
-        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(view.searcher(), queryAnalyzer)
-                .withHandleMultiTermQuery(true).withMaxNoHighlightPassages(0)
-                // the query's terms looked up once, each document's offsets read from their postings; with
-                // weight matches on (the default) every document of the page ran the whole query's matches again
-                .withWeightMatches(false)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true));
-        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
-            /** The prompts come from the page's rows, already read: no stored fields. */
-            @Override
-            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
-                    int cacheCharsThreshold) throws IOException {
-                List<CharSequence[]> out = new ArrayList<>();
-                int chars = 0;
-                do {
-                    int doc = docIter.nextDoc();
-                    if (doc == DocIdSetIterator.NO_MORE_DOCS) {
-                        break;
-                    }
-                    String prompt = prompts.get(doc);
-                    CharSequence[] values = new CharSequence[fields.length];
-                    for (int f = 0; f < fields.length; f++) {
-                        values[f] = Fields.PROMPT.equals(fields[f]) ? prompt : null;
-                    }
-                    out.add(values);
-                    chars += prompt == null ? 0 : prompt.length();
-                } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
-                return out;
-            }
-        };
-        ScoreDoc[] page = new ScoreDoc[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            page[i] = new ScoreDoc(docs[i], Float.NaN);
-        }
-        return highlighter.highlight(Fields.PROMPT, textQuery,
-                new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), 1);
     }
 
     /** Counts over the very matches of the query; only values that occur; the 25 most used tags. */
