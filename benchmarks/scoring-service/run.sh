@@ -78,13 +78,13 @@ pids+=($!)
 export SCORING_PID=$!
 wait_http "http://localhost:$SCORING/q/health/ready" scoring-service "${READY_SECONDS:-300}"
 
-# The service's memory after each phase: VmRSS/VmHWM, anonymous vs file-backed (smaps_rollup), and where the JVM was
+# The service's memory after each phase: VmRSS/VmHWM, resident and anonymous (smaps_rollup), and where the JVM was
 # started with -XX:NativeMemoryTracking=summary, its own accounting (ONNX Runtime's and the tokenizer's native
 # allocations are outside it) in $work/nmt-<phase>.txt.
 memory() { # phase
   local status rollup
   status="$(grep -E 'VmRSS|VmHWM' /proc/$SCORING_PID/status | tr -s ' \t' ' ' | paste -sd' ')"
-  rollup="$(grep -E '^(Anonymous|Rss_File|Rss_Anon):' /proc/$SCORING_PID/smaps_rollup 2>/dev/null | tr -s ' \t' ' ' | paste -sd' ')"
+  rollup="$(grep -E '^(Rss|Anonymous):' /proc/$SCORING_PID/smaps_rollup 2>/dev/null | tr -s ' \t' ' ' | paste -sd' ')"
   log "memory $1: $status; $rollup"
   if [[ "$SCORING_JAVA_OPTS" == *NativeMemoryTracking* ]]; then
     jcmd "$SCORING_PID" VM.native_memory summary >"$work/nmt-$1.txt" 2>&1 || true
