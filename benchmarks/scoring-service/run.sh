@@ -78,12 +78,28 @@ pids+=($!)
 export SCORING_PID=$!
 wait_http "http://localhost:$SCORING/q/health/ready" scoring-service "${READY_SECONDS:-300}"
 
+# The service's memory after each phase: VmRSS/VmHWM, resident and anonymous (smaps_rollup), and where the JVM was
+# started with -XX:NativeMemoryTracking=summary, its own accounting (ONNX Runtime's and the tokenizer's native
+# allocations are outside it) in $work/nmt-<phase>.txt.
+memory() { # phase
+  local status rollup
+  status="$(grep -E 'VmRSS|VmHWM' /proc/$SCORING_PID/status | tr -s ' \t' ' ' | paste -sd' ')"
+  rollup="$(grep -E '^(Rss|Anonymous):' /proc/$SCORING_PID/smaps_rollup 2>/dev/null | tr -s ' \t' ' ' | paste -sd' ')"
+  log "memory $1: $status; $rollup"
+  if [[ "$SCORING_JAVA_OPTS" == *NativeMemoryTracking* ]]; then
+    jcmd "$SCORING_PID" VM.native_memory summary >"$work/nmt-$1.txt" 2>&1 || true
+    log "memory $1 (NMT, $work/nmt-$1.txt): $(grep -E '^Total' "$work/nmt-$1.txt" | tr -s ' ' ' ')"
+  fi
+}
+memory ready
+
 last_rate="${RATES##* }"
 for rate in $RATES; do
   burst=0; [ "$rate" = "$last_rate" ] && burst=$BURST
   log "end to end through the broker: $rate answers/s for $SECONDS_AT_RATE s, then a burst of $burst"
   log "load average $(cut -d' ' -f1-3 /proc/loadavg)"
   bench e2e "$labelled" "localhost:$KAFKA" "$rate" "$SECONDS_AT_RATE" "$burst"
+  memory "after-$rate"
 done
 log "scoring-service memory: $(grep -E 'VmRSS|VmHWM' /proc/$SCORING_PID/status | tr -s ' \t' ' ' | paste -sd' ')"
 log "load average $(cut -d' ' -f1-3 /proc/loadavg) after the benchmark"

@@ -71,6 +71,13 @@ public final class SentenceEncoder implements AutoCloseable {
             options.setExecutionMode(threads.interOp() > 1 ? OrtSession.SessionOptions.ExecutionMode.PARALLEL
                     : OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // No memory patterns: with them ONNX Runtime plans one block for all of a run's intermediate tensors per
+            // input shape (sentences x longest sentence, a new shape almost every answer, and the anchors' runs of 32
+            // sentences at startup) and takes each from its arena, which keeps the room for the largest. Without them
+            // each tensor comes from the arena on its own and is reused: the scorer alone peaked 35-42 MiB lower
+            // (docs/benchmarks/scoring-service.md, 2026-12-02 13:57), with bit-identical vectors and the same CPU.
+            // The arena stays on: without it RSS was higher and more variable.
+            options.setMemoryPatternOptimization(false);
             session = env.createSession(read(MODEL_RESOURCE), options);
             typeIds = session.getInputNames().contains("token_type_ids");
             Map<String, String> tokenizerOptions = Map.of("padding", "false", "truncation", "true",
