@@ -48,6 +48,15 @@ class PromptHighlighter {
                 .withWeightMatches(false)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true));
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            /**
+             * The prompt is indexed with offsets in its postings (QuestionDocuments). Asked, Lucene merges every
+             * segment's field infos to find that out, on each request once a view has more than one segment.
+             */
+            @Override
+            protected OffsetSource getOffsetSource(String field) {
+                return Fields.PROMPT.equals(field) ? OffsetSource.POSTINGS : super.getOffsetSource(field);
+            }
+
             @Override
             protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
                 return source == OffsetSource.POSTINGS ? offsets(components) : super.getOffsetStrategy(source,
