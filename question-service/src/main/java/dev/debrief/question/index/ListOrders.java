@@ -5,7 +5,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.IntroSorter;
@@ -161,10 +161,9 @@ final class ListOrders {
             int[] out = new int[Math.min(wanted, matches.count())];
             if ((long) matches.count() * SPARSE < bits.length()) {
                 int[] docs = new int[matches.count()];
-                int i = 0;
-                for (int d = bits.nextSetBit(0); d != DocIdSetIterator.NO_MORE_DOCS;
-                        d = d + 1 < bits.length() ? bits.nextSetBit(d + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-                    docs[i++] = d;
+                BitSetIterator each = new BitSetIterator(bits, matches.count());
+                for (int i = 0; i < docs.length; i++) {
+                    docs[i] = each.nextDoc();
                 }
                 System.arraycopy(sorted(docs, comparator(order)), 0, out, 0, out.length);
                 return out;
