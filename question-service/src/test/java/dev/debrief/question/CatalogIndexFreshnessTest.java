@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Writes that this replica did not make (another replica's, or a script's) reach its index through the delta
- * poll: an update replaces the indexed question rather than adding a second one, and a transaction that
- * commits after a later one is not skipped.
+ * poll: an update replaces the indexed question rather than adding a second one, a transaction that commits
+ * after a later one is not skipped, and a delete brings a full load of everything else.
  */
 @QuarkusTest
 @TestProfile(RealInfra.class)
@@ -100,6 +100,32 @@ class CatalogIndexFreshnessTest {
             sleep();
         }
         fail("the read by id never showed the new version");
+    }
+
+    @Test
+    void shouldReloadTheWholeIndexWhenAQuestionIsDeletedElsewhere() throws SQLException {
+        String tag = "gone-" + UUID.randomUUID().toString().substring(0, 8);
+        String kept = create(tag);
+        String deleted = create(tag);
+        awaitList(tag, p -> p.getInt("total") == 2);
+
+        try (Connection c = dataSource.getConnection()) {   // a delete leaves no row to poll: the epoch moves instead
+            c.setAutoCommit(false);
+            try (PreparedStatement v = c.prepareStatement(
+                    "delete from question_version where question_id = (select id from question where slug = ?)");
+                    PreparedStatement q = c.prepareStatement("delete from question where slug = ?")) {
+                v.setString(1, deleted);
+                q.setString(1, deleted);
+                v.executeUpdate();
+                assertEquals(1, q.executeUpdate());
+            }
+            c.commit();
+        }
+
+        // the full load that follows adds every question to an emptied index: each once, and no deleted one
+        JsonPath page = awaitList(tag, p -> p.getInt("total") == 1);
+        assertEquals(List.of(kept), page.getList("items.slug"));
+        assertEquals(1, ((Number) page.getMap("facets.tag").get(tag)).intValue());
     }
 
     private static String create(String tag) {
