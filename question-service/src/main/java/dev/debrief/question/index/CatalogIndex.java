@@ -188,7 +188,7 @@ public class CatalogIndex {
     /** Everything again: readers keep the old view until the new one is complete. */
     private CatalogLoader.Position fullLoad() throws IOException {
         writer.deleteAll();
-        CatalogLoader.Position at = loader.load(0, this::update);
+        CatalogLoader.Position at = loader.load(0, this::add);
         searchers.maybeRefreshBlocking();
         Thread.ofVirtual().name("catalog-index-merge").start(this::mergeToOneSegment);
         return at;
@@ -216,6 +216,19 @@ public class CatalogIndex {
     private void update(CatalogRow row) {
         try {
             writer.updateDocument(QuestionDocuments.idTerm(row.id()), QuestionDocuments.of(row, facetsConfig));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        changed.accept(row.id());
+    }
+
+    /**
+     * Adds the question of a full load: its rows are distinct questions in an emptied index, so an update's
+     * delete of the id, which each flush looks up in every earlier segment, finds nothing (7% of a load's time).
+     */
+    private void add(CatalogRow row) {
+        try {
+            writer.addDocument(QuestionDocuments.of(row, facetsConfig));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -52,6 +52,11 @@ final class QuestionDocuments {
         config.setMultiValued(Fields.LEVEL, true);
         config.setMultiValued(Fields.COMPETENCY, true);
         config.setMultiValued(Fields.TAG, true);
+        for (String dimension : DIMENSIONS) {
+            // filters match each dimension's own StringField (single), so the facet module's drill-down terms
+            // (two more terms per value in $facets) would only cost index time and size
+            config.setDrillDownTermsIndexing(dimension, FacetsConfig.DrillDownTermsIndexing.NONE);
+        }
         return config;
     }
 
