@@ -35,7 +35,7 @@ class CatalogIndexFreshnessTest {
 
     @Test
     void shouldShowAnotherReplicasEditInListsAsTheSameQuestion() throws SQLException {
-        String tag = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        String tag = unique("fresh");
         String slug = create(tag);
         awaitList(tag, p -> p.getInt("total") == 1);   // this replica's own write is applied: from here only the poll helps
 
@@ -50,10 +50,10 @@ class CatalogIndexFreshnessTest {
 
     @Test
     void shouldNotSkipATransactionThatCommitsAfterALaterOne() throws SQLException {
-        String tag = "late-" + UUID.randomUUID().toString().substring(0, 8);
-        String early = create(tag);
-        String later = create(tag);
-        awaitList(tag, p -> p.getInt("total") == 2);
+        String tag = unique("late");
+        List<String> slugs = twoIndexed(tag);
+        String early = slugs.get(0);
+        String later = slugs.get(1);
 
         try (Connection slow = dataSource.getConnection(); Connection fast = dataSource.getConnection()) {
             slow.setAutoCommit(false);
@@ -70,7 +70,7 @@ class CatalogIndexFreshnessTest {
 
     @Test
     void shouldServeAnotherReplicasNewVersionOnReadsByIdOnceTheIndexTakesItIn() throws SQLException {
-        String tag = "byid-" + UUID.randomUUID().toString().substring(0, 8);
+        String tag = unique("byid");
         String slug = create(tag);
         String id = admin().get("/api/questions/" + slug).then().statusCode(200).extract().path("id");
         admin().get("/api/questions/" + id).then().statusCode(200).body("currentVersion", org.hamcrest.Matchers.equalTo(1));
@@ -104,10 +104,10 @@ class CatalogIndexFreshnessTest {
 
     @Test
     void shouldReloadTheWholeIndexWhenAQuestionIsDeletedElsewhere() throws SQLException {
-        String tag = "gone-" + UUID.randomUUID().toString().substring(0, 8);
-        String kept = create(tag);
-        String deleted = create(tag);
-        awaitList(tag, p -> p.getInt("total") == 2);
+        String tag = unique("gone");
+        List<String> slugs = twoIndexed(tag);
+        String kept = slugs.get(0);
+        String deleted = slugs.get(1);
 
         try (Connection c = dataSource.getConnection()) {   // a delete leaves no row to poll: the epoch moves instead
             c.setAutoCommit(false);
@@ -128,8 +128,19 @@ class CatalogIndexFreshnessTest {
         assertEquals(1, ((Number) page.getMap("facets.tag").get(tag)).intValue());
     }
 
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Two new questions of the tag, once this replica's index lists both. */
+    private static List<String> twoIndexed(String tag) {
+        List<String> slugs = List.of(create(tag), create(tag));
+        awaitList(tag, p -> p.getInt("total") == 2);
+        return slugs;
+    }
+
     private static String create(String tag) {
-        String slug = tag + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = unique(tag);
         Catalog.create(admin(), with(question(slug), "tags", List.of(tag)));
         return slug;
     }
