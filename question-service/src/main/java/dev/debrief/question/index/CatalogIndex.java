@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -14,6 +15,7 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.IOConsumer;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -214,21 +216,20 @@ public class CatalogIndex {
 
     /** Adds the question or replaces the document of its id (a repeated row replaces itself: harmless). */
     private void update(CatalogRow row) {
-        try {
-            writer.updateDocument(QuestionDocuments.idTerm(row.id()), QuestionDocuments.of(row, facetsConfig));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        changed.accept(row.id());
+        write(row, document -> writer.updateDocument(QuestionDocuments.idTerm(row.id()), document));
     }
 
     /**
      * Adds the question of a full load: its rows are distinct questions in an emptied index, so an update's
-     * delete of the id, which each flush looks up in every earlier segment, finds nothing (7% of a load's time).
+     * delete of the id, which each flush looks up in every earlier segment, finds nothing (6% of a load's time).
      */
     private void add(CatalogRow row) {
+        write(row, writer::addDocument);
+    }
+
+    private void write(CatalogRow row, IOConsumer<Document> into) {
         try {
-            writer.addDocument(QuestionDocuments.of(row, facetsConfig));
+            into.accept(QuestionDocuments.of(row, facetsConfig));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
