@@ -51,7 +51,8 @@ final class SharedComponents {
         ERRORS.put(429, new String[] { "TooManyRequests", "rate-limited",
                 "The client's or the firm's request budget is spent: wait Retry-After seconds." });
         ERRORS.put(503, new String[] { "ServiceUnavailable", "upstream-unavailable",
-                "A service this call needs cannot be reached; nothing was changed. Retry after Retry-After seconds." });
+                "A service this call needs cannot be reached (upstream-unavailable), or this instance is at its bound of requests in"
+                        + " progress (overloaded); nothing was changed. Retry after Retry-After seconds." });
     }
 
     private SharedComponents() {

@@ -1,0 +1,98 @@
+package dev.debrief.kit.http;
+
+import dev.debrief.contracts.Json;
+import dev.debrief.kit.problem.Problem;
+import dev.debrief.kit.problem.Problems;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Bounds the requests one instance holds at once ({@code debrief.http.max-in-flight}). Past the bound a request
+ * is answered at once, before authentication or routing: 503 problem+json, type {@code overloaded}, with
+ * Retry-After. Without it a burst past capacity queued in the worker pool, the heap and Netty's buffers until
+ * the JVM ran out of memory and stayed broken (docs/reliability.md, "Overload"); with it the instance keeps
+ * answering what it can take and tells the rest to come back.
+ * <p>
+ * A request counts from its headers until its response is written or its connection closes. Not counted:
+ * {@code /q/} (probes and metrics must answer an overloaded instance, or the platform restarts a healthy one)
+ * and WebSocket upgrades to the suite's live endpoints, which all end in {@code /live} (a live socket lasts a
+ * session; it is not work in progress). Only those: an Upgrade header on any other path is counted like the rest.
+ */
+@ApplicationScoped
+public class InFlightLimit {
+
+    /** Before every other filter: a refused request should cost as little as possible. */
+    static final int PRIORITY = RequestLineGuard.PRIORITY + 10_000;
+
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private final int limit;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public InFlightLimit(@ConfigProperty(name = "debrief.http.max-in-flight", defaultValue = "256") int limit,
+            MeterRegistry registry) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("debrief.http.max-in-flight must be at least 1, not " + limit);
+        }
+        this.limit = limit;
+        Gauge.builder("debrief.http.requests.in.flight", inFlight, AtomicInteger::get)
+                .description("Requests this instance holds now; past debrief.http.max-in-flight they are answered 503")
+                .register(registry);
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::admit, PRIORITY);
+    }
+
+    void admit(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        if (request.path().startsWith("/q/") || isLiveUpgrade(request)) {
+            rc.next();
+            return;
+        }
+        if (inFlight.incrementAndGet() > limit) {
+            inFlight.decrementAndGet();
+            refuse(rc);
+            return;
+        }
+        // the context's end handlers run on the response's end, its failure and its connection's close; once
+        // is enough, whichever comes first
+        AtomicBoolean released = new AtomicBoolean();
+        rc.addEndHandler(done -> {
+            if (released.compareAndSet(false, true)) {
+                inFlight.decrementAndGet();
+            }
+        });
+        rc.next();
+    }
+
+    private static boolean isLiveUpgrade(HttpServerRequest request) {
+        return request.path().endsWith("/live") && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
+    }
+
+    private void refuse(RoutingContext rc) {
+        Problem problem = new Problem(Problems.typeOf("overloaded"), "Service overloaded", 503,
+                "This instance is at its bound of " + limit + " requests in progress; nothing was done. Retry after "
+                        + RETRY_AFTER_SECONDS + " second.", null, List.of());
+        if (!rc.request().isEnded()) {
+            rc.request().resume();
+        }
+        rc.response().setStatusCode(503)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .end(Buffer.buffer(Json.bytes(problem)));
+    }
+}
