@@ -149,6 +149,7 @@ closed() {   # $1 = mix, $2 = label
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$here/paths.lua" "http://localhost:$PORT" | tee "$work/wrk.txt" | tee -a "$results"
   peak=$(sample_stop)
   done_requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+  last_rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$work/wrk.txt")
   say "service CPU per request: $(awk -v t=$(( $(ticks) - before )) -v hz="$hz" -v n="$done_requests" 'BEGIN { if (n > 0) printf "%.3f ms", t * 1000 / hz / n }') (independent of how much CPU the machine gave it); load after: $(cut -d' ' -f1 /proc/loadavg)"
   say "service memory: peak VmRSS during $2 $peak; after it $(rss)"
 }
@@ -214,6 +215,7 @@ side_by_side() {
 # closed model first for both mixes, then the open model, so one phase's backlog never lands in the next
 closed list list
 closed search search
+search_rps=$last_rps
 if [ -z "$PEER_JAR" ]; then
   closed byid "GET by id (with the token)"
 else
@@ -233,6 +235,17 @@ if [ "${CHURN:-1}" = "1" ]; then
   open_model search "search while one question a second is edited"
   open_model list "list while one question a second is edited"
   kill "$editor" 2>/dev/null; wait "$editor" 2>/dev/null || true
+fi
+# overload: the open model at twice what the closed search phase measured (OVERLOAD_RATE overrides), from a
+# client that opens a new connection for each request it cannot send on an idle one, as an open-model client
+# does. The service must shed what it cannot take (503, closed connections), never run out of memory, and
+# answer promptly once the burst is over.
+if [ "${OVERLOAD:-1}" = "1" ]; then
+  open_model search "overload: search at twice the closed-model rate" "${OVERLOAD_RATE:-$(( search_rps * 2 ))}"
+  started=$(date +%s)
+  drain
+  t=$(curl -s -m 10 -o /dev/null -w '%{http_code} in %{time_total} s' -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/questions?size=1" || true)
+  say "after the overload: a list answered $t, $(( $(date +%s) - started )) s after it ended; OutOfMemoryError in the service log: $(grep -c OutOfMemoryError "$work/service.log" || true)"
 fi
 say ""
 say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
