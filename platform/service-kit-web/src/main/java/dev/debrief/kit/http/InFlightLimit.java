@@ -1,12 +1,8 @@
 package dev.debrief.kit.http;
 
-import dev.debrief.contracts.Json;
-import dev.debrief.kit.problem.Problem;
-import dev.debrief.kit.problem.Problems;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -14,16 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bounds the requests one instance holds at once ({@code debrief.http.max-in-flight}). Past the bound a request
  * is answered at once, before authentication or routing: 503 problem+json, type {@code overloaded}, with
- * Retry-After. Without it a burst past capacity queued in the worker pool, the heap and Netty's buffers until
- * the JVM ran out of memory and stayed broken (docs/reliability.md, "Overload"); with it the instance keeps
- * answering what it can take and tells the rest to come back.
+ * Retry-After, so work past capacity is refused rather than queued in the worker pool and the heap. With few
+ * workers and a bound on connections it kept question-service up past its capacity; without it, it ran out of
+ * memory and stayed broken (docs/reliability.md, "Overload").
  * <p>
  * A request counts from its headers until its response is written or its connection closes. Not counted:
  * {@code /q/} (probes and metrics must answer an overloaded instance, or the platform restarts a healthy one)
@@ -83,16 +78,8 @@ public class InFlightLimit {
     }
 
     private void refuse(RoutingContext rc) {
-        Problem problem = new Problem(Problems.typeOf("overloaded"), "Service overloaded", 503,
-                "This instance is at its bound of " + limit + " requests in progress; nothing was done. Retry after "
-                        + RETRY_AFTER_SECONDS + " second.", null, List.of());
-        if (!rc.request().isEnded()) {
-            rc.request().resume();
-        }
-        rc.response().setStatusCode(503)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .end(Buffer.buffer(Json.bytes(problem)));
+        rc.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        RequestLineGuard.send(rc, 503, "overloaded", "Service overloaded", "This instance is at its bound of " + limit
+                + " requests in progress; nothing was done. Retry after " + RETRY_AFTER_SECONDS + " second.");
     }
 }

@@ -126,10 +126,14 @@ public class RequestLineGuard {
         return null;
     }
 
-    private static void send(RoutingContext rc, int status, String slug, String title, String detail) {
+    /** A problem+json answer from a filter, before any route: the request's body, if any, is drained. */
+    static void send(RoutingContext rc, int status, String slug, String title, String detail) {
         Problem problem = new Problem(Problems.typeOf(slug), title, status, detail, null, List.of());
         byte[] body = Json.bytes(problem);
-        rc.request().resume();
+        // a request already read whole (an HTTP/2 stream whose body came with its headers) throws on resume
+        if (!rc.request().isEnded()) {
+            rc.request().resume();
+        }
         rc.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
