@@ -2,6 +2,7 @@ package dev.debrief.gateway.security;
 
 import dev.debrief.gateway.http.GatewayHeaders;
 import dev.debrief.gateway.http.GatewayProblems;
+import dev.debrief.kit.http.LiveUpgrades;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -113,8 +114,7 @@ public class AuthenticationHandler implements Handler<RoutingContext> {
      */
     static void carryAccessTokenParameter(io.vertx.core.http.HttpServerRequest request) {
         MultiMap headers = request.headers();
-        if (headers.contains(HttpHeaders.AUTHORIZATION) || !request.path().endsWith("/live")
-                || !"websocket".equalsIgnoreCase(headers.get("Upgrade"))) {
+        if (headers.contains(HttpHeaders.AUTHORIZATION) || !LiveUpgrades.isLiveUpgrade(request)) {
             return;
         }
         String token = request.getParam("access_token");

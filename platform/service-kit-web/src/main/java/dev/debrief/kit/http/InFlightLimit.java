@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * A request counts from its headers until its response is written or its connection closes. Not counted:
  * {@code /q/} (probes and metrics must answer an overloaded instance, or the platform restarts a healthy one)
- * and WebSocket upgrades to the suite's live endpoints, which all end in {@code /live} (a live socket lasts a
- * session; it is not work in progress). Only those: an Upgrade header on any other path is counted like the rest.
+ * and WebSocket upgrades to the suite's live endpoints ({@link LiveUpgrades}: a live socket lasts a session; it is
+ * not work in progress). Only those: an Upgrade header on any other path is counted like the rest.
  */
 @ApplicationScoped
 public class InFlightLimit {
@@ -53,7 +52,7 @@ public class InFlightLimit {
 
     void admit(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        if (request.path().startsWith("/q/") || isLiveUpgrade(request)) {
+        if (request.path().startsWith("/q/") || LiveUpgrades.isLiveUpgrade(request)) {
             rc.next();
             return;
         }
@@ -62,19 +61,9 @@ public class InFlightLimit {
             refuse(rc);
             return;
         }
-        // the context's end handlers run on the response's end, its failure and its connection's close; once
-        // is enough, whichever comes first
-        AtomicBoolean released = new AtomicBoolean();
-        rc.addEndHandler(done -> {
-            if (released.compareAndSet(false, true)) {
-                inFlight.decrementAndGet();
-            }
-        });
+        // Vert.x Web runs the context's end handlers once: on the response's end, its failure or its connection's close
+        rc.addEndHandler(done -> inFlight.decrementAndGet());
         rc.next();
-    }
-
-    private static boolean isLiveUpgrade(HttpServerRequest request) {
-        return request.path().endsWith("/live") && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
     }
 
     private void refuse(RoutingContext rc) {
