@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,6 +44,8 @@ import java.util.stream.Stream;
 public class CatalogIndex {
 
     private static final Logger LOG = Logger.getLogger(CatalogIndex.class);
+    /** A directory left without its lock for this long was a replica's that did not shut down. */
+    private static final Duration STALE_AFTER = Duration.ofMinutes(1);
 
     /** A point-in-time view of the index, its facet ordinals and its segments' list orders. */
     public record View(IndexSearcher searcher, FacetCounts.View facets, ListOrders orders) {
@@ -71,8 +74,9 @@ public class CatalogIndex {
         this.loader = loader;
         this.changes = changes;
         try {
-            this.path = Files.createTempDirectory(config.indexParent().orElse(Path.of(System.getProperty("java.io.tmpdir"))),
-                    "catalog-index-");
+            Path parent = config.indexParent().orElse(Path.of(System.getProperty("java.io.tmpdir")));
+            StaleIndexes.sweep(parent, STALE_AFTER);
+            this.path = Files.createTempDirectory(parent, StaleIndexes.PREFIX);
             this.directory = new MMapDirectory(path);
             IndexWriterConfig wc = new IndexWriterConfig(Analyzers.index())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(16);
