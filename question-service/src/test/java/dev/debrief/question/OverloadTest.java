@@ -1,5 +1,6 @@
 package dev.debrief.question;
 
+import dev.debrief.kit.problem.ProblemMappers;
 import dev.debrief.testsupport.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,11 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import static dev.debrief.question.Catalog.as;
 import static dev.debrief.question.Catalog.firm;
@@ -21,6 +27,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The service kit's bound on requests in progress, on a real service: past it a request is answered 503
@@ -53,6 +60,37 @@ class OverloadTest {
         // finished requests give their slots back: more in a row than the bound, every one answered
         for (int i = 0; i < 5; i++) {
             as("coach", f).get("/api/questions?scope=firm").then().statusCode(200).body("total", equalTo(0));
+        }
+    }
+
+    /** A client that hangs up mid-body is no server error: logged at DEBUG, never ERROR with a stack trace. */
+    @Test
+    void shouldLogAClientHangingUpMidBodyAsNoServerError() throws IOException {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger mappers = java.util.logging.Logger.getLogger(ProblemMappers.class.getName());
+        mappers.addHandler(capture);
+        try {
+            heldPost(firm()).close();
+            await().atMost(Duration.ofSeconds(20)).until(() -> logged.stream()
+                    .anyMatch(r -> r.getMessage().startsWith("Client closed the connection during")));
+            assertTrue(logged.stream().noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue()),
+                    () -> "logged as a failure: " + logged.stream().map(LogRecord::getMessage).toList());
+        } finally {
+            mappers.removeHandler(capture);
         }
     }
 

@@ -9,6 +9,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.nio.channels.ClosedChannelException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -118,10 +120,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (clientHungUp(e, request)) {
+            // nothing failed here and nobody reads the answer: an ERROR with a stack trace would page someone
+            LOG.debugf("Client closed the connection during %s %s before its request was read", request.method(),
+                    request.path());
+            return Problems.response(400, "incomplete-request", "Incomplete request",
+                    "The connection closed before the whole request arrived", request.path());
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s %s", incident, request.method(), request.path());
         return Problems.response(500, "internal", "Internal error",
                 "Something went wrong on our side; quote incident " + incident, request.path());
+    }
+
+    /**
+     * Whether the request failed because its client closed the connection: this request's connection is closed
+     * and a closed connection is among the causes (Vert.x's when the body stops arriving, NIO's when it had not
+     * started).
+     */
+    private static boolean clientHungUp(Throwable e, HttpServerRequest request) {
+        if (!request.response().closed()) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {
