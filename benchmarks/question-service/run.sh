@@ -131,9 +131,11 @@ sample_stop() {   # the file is replaced whole (mv), so a sampler stopped mid-wr
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
   local kib; kib=$(cat "$work/rss-peak" 2>/dev/null || echo 0); echo "$(( ${kib:-0} / 1024 )) MiB"; }
 
-drain() {   # after an overload, wait until the service answers promptly again (its backlog is gone)
-  for _ in $(seq 1 120); do
-    t=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/questions?size=1" || echo 9)
+drain() {   # after an overload, wait until the service answers promptly again (its backlog is gone), at most 120 s
+  local deadline=$(( $(date +%s) + 120 ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    # a time limit on each try: a collapsed service accepts connections and never answers them
+    t=$(curl -s -m 2 -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/questions?size=1" || echo 9)
     awk -v t="$t" 'BEGIN { exit !(t < 0.5) }' && return 0
     sleep 1
   done
