@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * The four Deployments of {@code kubectl kustomize deploy/k8s/overlays/local}, adapted for {@code podman kube play}
  * on this machine, which has no cluster and no operators: one replica each on the host's network, the launcher's
  * PostgreSQL, Kafka and Keycloak on loopback in place of the operators' Services, plaintext Kafka and the launcher's
- * demo credentials in place of the Secrets the operators write, a host directory for the /tmp emptyDir. Everything else (image, user, read-only root
- * filesystem, dropped capabilities, resources, JVM options) is as rendered; ports and probes go,
+ * demo credentials in place of the Secrets the operators write, a host directory for each emptyDir (/tmp, the
+ * catalog's index). Everything else (image, user, read-only root filesystem, dropped capabilities, resources, JVM
+ * options, the services' own DEBRIEF_ settings) is as rendered; ports and probes go,
  * since on the host's network each service listens on its own port and the test polls its readiness itself.
  */
 final class PodManifests {
@@ -60,22 +61,39 @@ final class PodManifests {
             ObjectNode pod = (ObjectNode) deployment.path("spec").path("template").path("spec");
             pod.put("hostNetwork", true);
             pod.remove("topologySpreadConstraints");
-            // podman makes an emptyDir owned by root, which uid 185 cannot write: a host directory of its own instead
+            // podman makes an emptyDir owned by root, which uid 185 cannot write: each a host directory of its own instead
+            List<String> emptyDirs = new ArrayList<>();
             ArrayNode volumes = pod.putArray("volumes");
-            volumes.addObject().put("name", "tmp").putObject("hostPath")
-                    .put("path", writableDirectory(work.resolve("tmp").resolve(name)).toString()).put("type", "Directory");
+            for (JsonNode volume : object.path("spec").path("template").path("spec").path("volumes")) {
+                if (volume.has("emptyDir")) {
+                    String volumeName = volume.path("name").asText();
+                    emptyDirs.add(volumeName);
+                    volumes.addObject().put("name", volumeName).putObject("hostPath")
+                            .put("path", writableDirectory(work.resolve(volumeName).resolve(name)).toString())
+                            .put("type", "Directory");
+                }
+            }
+            JsonNode original = object.path("spec").path("template").path("spec").path("containers").path(0);
             ObjectNode container = (ObjectNode) pod.path("containers").path(0);
             container.put("image", "localhost/debrief/" + name + ":" + tag);
             // on the host's network a port is the service's own (QUARKUS_HTTP_PORT), never a mapping; podman runs
             // probes as commands inside the image, which has no shell or curl: the test waits on readiness itself
             container.remove(List.of("ports", "startupProbe", "readinessProbe", "livenessProbe"));
             ArrayNode mounts = container.putArray("volumeMounts");
-            mounts.addObject().put("name", "tmp").put("mountPath", "/tmp");
+            for (JsonNode mount : original.path("volumeMounts")) {
+                if (emptyDirs.contains(mount.path("name").asText())) {
+                    mounts.add(mount);
+                }
+            }
             ArrayNode env = container.putArray("env");
-            environment(name, ports, servicePorts).forEach((key, value) -> env.addObject().put("name", key).put("value", value));
-            for (JsonNode original : object.path("spec").path("template").path("spec").path("containers").path(0).path("env")) {
-                if (original.path("name").asText().equals("JDK_JAVA_OPTIONS")) {
-                    env.add(original);
+            Map<String, String> local = environment(name, ports, servicePorts);
+            local.forEach((key, value) -> env.addObject().put("name", key).put("value", value));
+            // the JVM options and the service's own settings as rendered, unless set above for this machine
+            for (JsonNode variable : original.path("env")) {
+                String key = variable.path("name").asText();
+                if (variable.has("value") && !local.containsKey(key)
+                        && (key.equals("JDK_JAVA_OPTIONS") || key.startsWith("DEBRIEF_"))) {
+                    env.add(variable);
                 }
             }
             out.append("---\n").append(YAML.writeValueAsString(deployment).replaceFirst("^---\n", ""));
