@@ -64,7 +64,7 @@ public final class ImageBuilder {
                 .setEnvironment(environment())
                 .setLabels(Map.of("org.opencontainers.image.title", "debrief-" + spec.service(),
                         "org.opencontainers.image.source", "deploy/containers"))
-                .setEntrypoint(entrypoint());
+                .setEntrypoint(entrypoint(carriesOnnxRuntime(spec.quarkusApp().resolve("lib"))));
         JibContainer result = image.containerize(Containerizer.to(TarImage.at(tar).named(spec.reference()))
                 .setApplicationLayersCache(cache)
                 .setBaseImageLayersCache(cache.resolve("base"))
@@ -87,13 +87,29 @@ public final class ImageBuilder {
         return env;
     }
 
-    static List<String> entrypoint() {
-        return List.of("/opt/java/bin/java", "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                "-jar", APP.resolve("quarkus-run.jar").toString());
+    static List<String> entrypoint(boolean onnxRuntime) {
+        List<String> command = new ArrayList<>(List.of("/opt/java/bin/java", "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager"));
+        if (onnxRuntime) {
+            // its libraries from the image, not copied into /tmp at every start (NativeLibraries)
+            command.add("-Donnxruntime.native.path=" + APP.resolve(NativeLibraries.DIRECTORY));
+        }
+        command.addAll(List.of("-jar", APP.resolve("quarkus-run.jar").toString()));
+        return List.copyOf(command);
     }
 
-    /** quarkus-app/lib/, with jars of natives for every platform cut down to the image's own (NativeLibraries). */
+    private static boolean carriesOnnxRuntime(Path lib) throws IOException {
+        try (Stream<Path> walk = Files.walk(lib)) {
+            for (Path jar : walk.filter(Files::isRegularFile).toList()) {
+                if (NativeLibraries.carriesOnnxRuntime(jar)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** quarkus-app/lib/, and ONNX Runtime's libraries as files of their own, not inside its jar (NativeLibraries). */
     private static FileEntriesLayer dependencies(Path lib, Path stripped) throws IOException {
         FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName("dependencies");
         List<Path> paths = new ArrayList<>();
@@ -108,8 +124,12 @@ public final class ImageBuilder {
                 }
             }
             Path source = path;
-            if (Files.isRegularFile(path) && NativeLibraries.hasOtherPlatforms(path)) {
-                source = NativeLibraries.stripOtherPlatforms(path, stripped.resolve(path.getFileName().toString()));
+            if (Files.isRegularFile(path) && NativeLibraries.carriesOnnxRuntime(path)) {
+                for (Path library : NativeLibraries.ownPlatform(path, stripped.resolve("native"))) {
+                    layer.addEntry(library, APP.resolve(NativeLibraries.DIRECTORY).resolve(library.getFileName().toString()),
+                            FilePermissions.fromOctalString("755"), FILE_TIME);
+                }
+                source = NativeLibraries.withoutLibraries(path, stripped.resolve(path.getFileName().toString()));
             }
             layer.addEntry(source, inImage, permissions(path), FILE_TIME);
         }

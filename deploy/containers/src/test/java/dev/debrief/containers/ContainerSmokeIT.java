@@ -117,6 +117,11 @@ class ContainerSmokeIT {
         JsonNode scores = awaitScores(gateway, session.substring(session.lastIndexOf('/') + 1), token);
         assertEquals(1, scores.size(), scores.toString());
         assertTrue(scores.path(0).path("dimensions").size() > 0, "scored on the rubric's dimensions: " + scores);
+        // scored, so ONNX Runtime is loaded: from the image's files, none copied into the pod's memory-backed /tmp
+        try (var files = Files.walk(podFile.getParent().resolve("tmp").resolve("scoring-service"))) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("libonnxruntime")).toList(),
+                    "ONNX Runtime's libraries written into /tmp");
+        }
         recordMemory();
     }
 

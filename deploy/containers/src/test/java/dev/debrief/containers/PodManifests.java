@@ -101,7 +101,9 @@ final class PodManifests {
         return out.toString();
     }
 
+    /** Empty, as an emptyDir starts for a new pod (a previous run's files would otherwise be read as this one's). */
     private static Path writableDirectory(Path dir) throws IOException {
+        Runtime.deleteTree(dir);
         Files.createDirectories(dir);
         Files.setAttribute(dir, "unix:uid", 185);
         Files.setAttribute(dir, "unix:gid", 185);
