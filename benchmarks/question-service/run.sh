@@ -23,7 +23,8 @@ PEER_JAR="${PEER_JAR:-}" PEER_PORT="${PEER_PORT:-18084}" PEER_SCHEMA="${PEER_SCH
 PEER_OPTS="${PEER_OPTS:-}"
 # JVM options (docs/benchmarks/question-service.md says why each): a fixed 104 MB heap with a small young generation
 # and big survivors, C2 only (no tiered profiling code), native memory handed back, Netty's buffer pool lean
-HEAP="${HEAP:--Xms104m -Xmx104m -Xmn16m -XX:SurvivorRatio=3 -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:-TieredCompilation -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=24m -Xss512k -XX:TrimNativeHeapInterval=1000 -Dio.netty.allocator.useCacheForAllThreads=false -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1}"
+# (and, as the image's entrypoint does, -XX:+ExitOnOutOfMemoryError: a process out of heap ends, it does not linger)
+HEAP="${HEAP:--XX:+ExitOnOutOfMemoryError -Xms104m -Xmx104m -Xmn16m -XX:SurvivorRatio=3 -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:-TieredCompilation -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=24m -Xss512k -XX:TrimNativeHeapInterval=1000 -Dio.netty.allocator.useCacheForAllThreads=false -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # fewer glibc malloc arenas: less RSS for the same heap
 export PGPASSWORD
 JAVA_HOME="${JAVA_HOME:-$("$root/bin/java21-home")}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
@@ -247,7 +248,8 @@ if [ "${OVERLOAD:-1}" = "1" ]; then
   started=$(date +%s)
   drain
   t=$(curl -s -m 10 -o /dev/null -w '%{http_code} in %{time_total} s' -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/questions?size=1" || true)
-  say "after the overload: a list answered $t, $(( $(date +%s) - started )) s after it ended; OutOfMemoryError in the service log: $(grep -c OutOfMemoryError "$work/service.log" || true)"
+  state=$(kill -0 "$svc" 2>/dev/null && echo "running" || echo "exited (in a pod, its container restarts)")
+  say "after the overload: the service $state; a list answered $t, $(( $(date +%s) - started )) s after it ended; OutOfMemoryError in the service log: $(grep -c OutOfMemoryError "$work/service.log" || true)"
 fi
 say ""
 say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
