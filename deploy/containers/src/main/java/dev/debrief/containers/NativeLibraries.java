@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -79,7 +80,7 @@ final class NativeLibraries {
                 if (own.matches()) {
                     Path library = directory.resolve(own.group(1));
                     try (InputStream in = zip.getInputStream(entry)) {
-                        Files.copy(in, library, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
                     }
                     written.add(library);
                 }
