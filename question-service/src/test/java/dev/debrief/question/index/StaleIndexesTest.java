@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A replica killed mid-life leaves its index directory; the next start removes it, and never the directory of a
@@ -81,7 +82,10 @@ class StaleIndexesTest {
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
-        assertEquals("locked", line, "the child JVM did not take the lock");
+        if (!"locked".equals(line)) {
+            p.destroyForcibly();   // never leave it sleeping
+            fail("the child JVM did not take the lock: " + line);
+        }
         return p;
     }
 
