@@ -16,6 +16,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.IOConsumer;
+import org.apache.lucene.util.IOUtils;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -23,11 +24,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * This replica's catalog index: a Lucene index of the current versions, in process, in a temporary
@@ -241,11 +240,11 @@ public class CatalogIndex {
     }
 
     void close(@Observes ShutdownEvent event) {
-        try (Stream<Path> files = Files.walk(path)) {
+        try {
             searchers.close();
             writer.close();
             directory.close();
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            IOUtils.rm(path);
         } catch (IOException e) {
             LOG.warnf("Catalog index at %s not removed: %s", path, e.getMessage());
         }

@@ -5,16 +5,15 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.IOUtils;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -44,7 +43,7 @@ final class StaleIndexes {
         for (Path dir : indexDirectories(parent)) {
             try {
                 if (modifiedBefore(dir, youngest) && unlocked(dir)) {
-                    delete(dir);
+                    IOUtils.rm(dir);
                     removed++;
                 }
             } catch (IOException | UncheckedIOException e) {
@@ -68,8 +67,7 @@ final class StaleIndexes {
     }
 
     private static boolean modifiedBefore(Path dir, Instant youngest) throws IOException {
-        FileTime modified = Files.getLastModifiedTime(dir);
-        return !modified.toInstant().isAfter(youngest);
+        return !Files.getLastModifiedTime(dir).toInstant().isAfter(youngest);
     }
 
     /** Whether no process holds the directory's write lock (taking it for a moment to find out). */
@@ -79,14 +77,6 @@ final class StaleIndexes {
             return true;
         } catch (LockObtainFailedException held) {
             return false;
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
