@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -52,11 +53,13 @@ public final class ImageBuilder {
 
     public static Built build(Spec spec, Path runtime, Path tar, Path cache) throws Exception {
         Files.createDirectories(tar.getParent());
+        Path lib = spec.quarkusApp().resolve("lib");
+        Optional<Path> onnxRuntime = onnxRuntimeJar(lib);
         JibContainerBuilder image = Jib.fromScratch()
                 .setFormat(ImageFormat.OCI)
                 .setCreationTime(Instant.EPOCH)
                 .addFileEntriesLayer(layer("java-runtime", runtime, AbsoluteUnixPath.get("/")))
-                .addFileEntriesLayer(dependencies(spec.quarkusApp().resolve("lib"), cache.resolve("stripped").resolve(spec.service())))
+                .addFileEntriesLayer(dependencies(lib, onnxRuntime, cache.resolve("stripped").resolve(spec.service())))
                 .addFileEntriesLayer(appLayer(spec.quarkusApp()))
                 .setUser(USER)
                 .setWorkingDirectory(APP)
@@ -64,7 +67,7 @@ public final class ImageBuilder {
                 .setEnvironment(environment())
                 .setLabels(Map.of("org.opencontainers.image.title", "debrief-" + spec.service(),
                         "org.opencontainers.image.source", "deploy/containers"))
-                .setEntrypoint(entrypoint(carriesOnnxRuntime(spec.quarkusApp().resolve("lib"))));
+                .setEntrypoint(entrypoint(onnxRuntime.isPresent()));
         JibContainer result = image.containerize(Containerizer.to(TarImage.at(tar).named(spec.reference()))
                 .setApplicationLayersCache(cache)
                 .setBaseImageLayersCache(cache.resolve("base"))
@@ -98,19 +101,20 @@ public final class ImageBuilder {
         return List.copyOf(command);
     }
 
-    private static boolean carriesOnnxRuntime(Path lib) throws IOException {
+    /** ONNX Runtime's jar among the app's libraries, if it has one (each jar is opened once, here). */
+    private static Optional<Path> onnxRuntimeJar(Path lib) throws IOException {
         try (Stream<Path> walk = Files.walk(lib)) {
-            for (Path jar : walk.filter(Files::isRegularFile).toList()) {
+            for (Path jar : walk.filter(Files::isRegularFile).sorted().toList()) {
                 if (NativeLibraries.carriesOnnxRuntime(jar)) {
-                    return true;
+                    return Optional.of(jar);
                 }
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** quarkus-app/lib/, and ONNX Runtime's libraries as files of their own, not inside its jar (NativeLibraries). */
-    private static FileEntriesLayer dependencies(Path lib, Path stripped) throws IOException {
+    private static FileEntriesLayer dependencies(Path lib, Optional<Path> onnxRuntime, Path stripped) throws IOException {
         FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName("dependencies");
         List<Path> paths = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(lib)) {
@@ -124,7 +128,7 @@ public final class ImageBuilder {
                 }
             }
             Path source = path;
-            if (Files.isRegularFile(path) && NativeLibraries.carriesOnnxRuntime(path)) {
+            if (onnxRuntime.isPresent() && path.equals(onnxRuntime.get())) {
                 for (Path library : NativeLibraries.ownPlatform(path, stripped.resolve("native"))) {
                     layer.addEntry(library, APP.resolve(NativeLibraries.DIRECTORY).resolve(library.getFileName().toString()),
                             FilePermissions.fromOctalString("755"), FILE_TIME);
