@@ -61,9 +61,11 @@ final class Manifests {
 
     private static List<JsonNode> render(String kustomization) {
         Path dir = k8s().resolve(kustomization);
+        Path out = null;
+        Path err = null;
         try {
-            Path out = Files.createTempFile("kustomize", ".yaml");
-            Path err = Files.createTempFile("kustomize", ".err");
+            out = Files.createTempFile("kustomize", ".yaml");
+            err = Files.createTempFile("kustomize", ".err");
             Process kubectl;
             try {
                 kubectl = new ProcessBuilder("kubectl", "kustomize", dir.toString())
@@ -82,6 +84,19 @@ final class Manifests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        } finally {
+            deleteQuietly(out);   // every render left two files in /tmp
+            deleteQuietly(err);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file the OS cleans up in time; not worth failing a test over
+            }
         }
     }
 
