@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -150,7 +151,10 @@ class WiringTest {
 
     @Test
     void shouldReportReadyFromItsRealDependencies() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItem("Database connections health check"));
+        // the index loads on the first poll after start: ready once it holds the catalog
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+                .statusCode(200).body("checks.name", hasItem("Database connections health check")));
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'catalog index writer' }.status", equalTo("UP"));
     }
 }

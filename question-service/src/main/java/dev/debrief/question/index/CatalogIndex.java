@@ -120,9 +120,25 @@ public class CatalogIndex {
         return appliedGeneration >= 0;
     }
 
-    /** How many questions the index holds now (no refresh). */
+    /** How many questions the index holds now (no refresh); 0 once the writer has failed. */
     public int size() {
-        return writer.getDocStats().numDocs;
+        return failure() == null ? writer.getDocStats().numDocs : 0;
+    }
+
+    /**
+     * Why this replica's index can take no more changes, or null while it can. Lucene closes its writer for good
+     * after a failure it cannot undo (a write that ran out of disk or file descriptors half-way through a
+     * segment); searches keep the last view, but the catalog would stay frozen there until the process restarts.
+     */
+    public Throwable failure() {
+        return failure(writer);
+    }
+
+    static Throwable failure(IndexWriter writer) {
+        if (writer.getTragicException() != null) {
+            return writer.getTragicException();
+        }
+        return writer.isOpen() ? null : new IllegalStateException("the index writer is closed");
     }
 
     public long refreshedAt() {

@@ -21,6 +21,10 @@ public class CatalogIndexReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        Throwable failure = index.failure();
+        if (failure != null) {
+            return CatalogIndexLiveness.down("catalog index", failure);
+        }
         return HealthCheckResponse.named("catalog index").status(index.loaded())
                 .withData("questions", index.size())
                 .withData("refreshedMillisAgo", System.currentTimeMillis() - index.refreshedAt())
