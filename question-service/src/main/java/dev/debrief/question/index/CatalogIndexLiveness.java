@@ -29,7 +29,7 @@ public class CatalogIndexLiveness implements HealthCheck {
 
     static HealthCheckResponse down(String name, Throwable failure) {
         return HealthCheckResponse.named(name).down()
-                // the kind only: the message names files, and the log has it whole
+                // the kind only: the message names files; the refresh's warning in the log has it whole
                 .withData("failure", failure.getClass().getSimpleName())
                 .build();
     }
