@@ -120,9 +120,9 @@ public class CatalogIndex {
         return appliedGeneration >= 0;
     }
 
-    /** How many questions the index holds now (no refresh); 0 once the writer has failed. */
+    /** How many questions the index holds now (no refresh). */
     public int size() {
-        return failure() == null ? writer.getDocStats().numDocs : 0;
+        return writer.getDocStats().numDocs;
     }
 
     /**
@@ -135,10 +135,11 @@ public class CatalogIndex {
     }
 
     static Throwable failure(IndexWriter writer) {
-        if (writer.getTragicException() != null) {
-            return writer.getTragicException();
+        Throwable tragic = writer.getTragicException();
+        if (tragic != null || writer.isOpen()) {
+            return tragic;
         }
-        return writer.isOpen() ? null : new IllegalStateException("the index writer is closed");
+        return new IllegalStateException("the index writer is closed");
     }
 
     public long refreshedAt() {

@@ -62,7 +62,7 @@ class CatalogIndexFailureTest {
 
         Throwable failure = CatalogIndex.failure(writer);
         assertNotNull(failure, "Lucene closed the writer for good");
-        HealthCheckResponse down = CatalogIndexLiveness.down("catalog index writer", failure);
+        HealthCheckResponse down = CatalogIndexHealth.down("catalog index writer", failure);
         assertEquals(HealthCheckResponse.Status.DOWN, down.getStatus());
         assertEquals(failure.getClass().getSimpleName(), down.getData().orElseThrow().get("failure"));
         assertThrows(org.apache.lucene.store.AlreadyClosedException.class, () -> writer.addDocument(doc("after")),
