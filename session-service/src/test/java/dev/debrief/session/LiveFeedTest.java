@@ -14,6 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -43,10 +45,18 @@ class LiveFeedTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @Inject
+    KafkaClientService kafka;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
     LiveHub hub;
+
+    @BeforeEach
+    void liveGroupsReading() {
+        LiveGroups.awaitReading(kafka);
+    }
 
     @Test
     void shouldDeliverEveryChangeInOrderWithItsSequenceNumber() throws Exception {

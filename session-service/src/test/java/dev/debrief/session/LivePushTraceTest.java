@@ -15,6 +15,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -43,7 +45,15 @@ class LivePushTraceTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @Inject
+    KafkaClientService kafka;
+
+    @Inject
     CollectedSpans spans;
+
+    @BeforeEach
+    void liveGroupsReading() {
+        LiveGroups.awaitReading(kafka);
+    }
 
     @Test
     void shouldPushAStoredScoreInTheTraceOfItsScoreRecord() throws Exception {
