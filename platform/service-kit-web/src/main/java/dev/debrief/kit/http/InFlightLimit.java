@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Bounds the requests one instance holds at once ({@code debrief.http.max-in-flight}). Past the bound a request
  * is answered at once, before authentication or routing: 503 problem+json, type {@code overloaded}, with
  * Retry-After, so work past capacity is refused rather than queued in the worker pool and the heap. With few
- * workers and a bound on connections it kept question-service up just past its capacity in two runs of three;
- * without it, it ran out of memory and stayed broken (docs/reliability.md, "Overload").
+ * workers and a bound on connections kept at accept time ({@link ConnectionLimit}) it kept question-service up at
+ * two and three times its capacity; without it, it ran out of memory (docs/reliability.md, "Overload").
  * <p>
  * A request counts from its headers until its response is written or its connection closes. Not counted:
  * {@code /q/} (probes and metrics must answer an overloaded instance, or the platform restarts a healthy one)
