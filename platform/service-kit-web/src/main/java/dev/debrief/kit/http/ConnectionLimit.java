@@ -37,9 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * bound kept there holds.
  * <p>
  * Vert.x offers no hook on its acceptor, so this adds a handler to the listening channel's own pipeline (found
- * through a private field of Vert.x's TCP server). The bean is created at startup and checks that the field is
- * there, so a Vert.x upgrade that moves it fails the service's start and its tests rather than silently dropping
- * the bound.
+ * through a private field of Vert.x's TCP server). Where a bound is set, the bean is created at startup and checks
+ * that the field is there, so a Vert.x upgrade that moves it fails the service's start and its tests rather than
+ * silently dropping the bound.
  */
 @Startup
 @ApplicationScoped
@@ -64,17 +64,13 @@ public class ConnectionLimit {
         }
         this.limit = limit;
         this.registry = registry;
-        try {
-            bindFuture = TCPServerBase.class.getDeclaredField("bindFuture");
-            bindFuture.setAccessible(true);
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("this Vert.x has no TCPServerBase.bindFuture: the connection bound cannot be"
-                    + " installed", e);
-        }
         if (limit.isEmpty()) {
-            refused = null;   // no bound, no gate: nothing is counted, so no meters that would read 0
+            // no bound, no gate: nothing to find in Vert.x, nothing counted, so no meters that would read 0
+            bindFuture = null;
+            refused = null;
             return;
         }
+        bindFuture = bindFutureField();
         Gauge.builder("debrief.http.connections.open", open, AtomicInteger::get)
                 .description("Connections accepted and not yet closed")
                 .register(registry);
@@ -98,6 +94,18 @@ public class ConnectionLimit {
             if (listening != null) {
                 gate(listening);
             }
+        }
+    }
+
+    /** Where Vert.x's TCP server keeps its listening channel (a private field: Vert.x exposes no other way). */
+    private static Field bindFutureField() {
+        try {
+            Field field = TCPServerBase.class.getDeclaredField("bindFuture");
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("this Vert.x has no TCPServerBase.bindFuture: the connection bound cannot be"
+                    + " installed", e);
         }
     }
 
