@@ -16,7 +16,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * An open-model load generator: sends at a constant rate whatever the server does, and measures each
  * latency from the request's INTENDED send time, so a server stall shows up in every request scheduled
- * during it (no coordinated omission). Run: java OpenLoad.java BASE_URL PATHS_FILE TOKEN RATE SECONDS [WARMUP]
+ * during it (no coordinated omission). Outcomes are counted over the measured seconds only: answered 200, shed
+ * with 503, another status, or failed without an answer (a connection refused, closed or timed out).
+ * Run: java OpenLoad.java BASE_URL PATHS_FILE TOKEN RATE SECONDS [WARMUP]
  */
 public class OpenLoad {
 
@@ -32,7 +34,11 @@ public class OpenLoad {
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         int total = rate * (seconds + warmup);
         long[] latencies = new long[total];
-        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger shed = new AtomicInteger();
+        AtomicInteger otherStatus = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        int firstMeasured = rate * warmup;
         CountDownLatch done = new CountDownLatch(total);
         Random random = new Random(42);
         long interval = 1_000_000_000L / rate;
@@ -48,17 +54,19 @@ public class OpenLoad {
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 latencies[index] = System.nanoTime() - intended;
-                if (failure != null || response.statusCode() != 200) {
-                    errors.incrementAndGet();
+                if (index >= firstMeasured) {
+                    (failure != null ? failed : response.statusCode() == 200 ? ok
+                            : response.statusCode() == 503 ? shed : otherStatus).incrementAndGet();
                 }
                 done.countDown();
             });
         }
         done.await();
-        long[] measured = Arrays.copyOfRange(latencies, rate * warmup, total);
+        long[] measured = Arrays.copyOfRange(latencies, firstMeasured, total);
         Arrays.sort(measured);
-        System.out.printf("open model: %d req/s for %d s (after %d s warm-up), %d requests, %d errors%n",
-                rate, seconds, warmup, measured.length, errors.get());
+        System.out.printf("open model: %d req/s for %d s (after %d s warm-up), %d requests: %d answered 200, %d shed"
+                + " (503), %d another status, %d no answer (refused, closed or timed out)%n", rate, seconds, warmup,
+                measured.length, ok.get(), shed.get(), otherStatus.get(), failed.get());
         System.out.printf("latency from intended send: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
                 pct(measured, 50), pct(measured, 90), pct(measured, 99), pct(measured, 99.9),
                 measured[measured.length - 1] / 1e6);
