@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -22,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The service kit's bound on open connections, on a real service (ConnectionBoundOfThree): with three connections
- * open, a fourth is closed as it is accepted, before it has sent a byte; the three are served; closing one makes
- * room for a new one; and the refusals are counted. Only raw sockets here: a pooled HTTP client would hold
+ * open from one client, a fourth from it is closed as it is accepted, before it has sent a byte, while a client
+ * holding none still gets in; the three are served; closing one makes room for a new one; and the refusals are
+ * counted. Only raw sockets here: a pooled HTTP client would hold
  * connections of its own against the bound.
  */
 @QuarkusTest
@@ -53,6 +55,11 @@ class ConnectionLimitTest {
             try (Socket fourth = connect()) {
                 assertTrue(closedByTheServer(fourth), "a fourth connection is closed before it sends a byte");
             }
+            // another client, holding none (as the kubelet's probe would be), still gets in past the bound
+            try (Socket probe = connectFrom("127.0.0.2")) {
+                assertEquals("HTTP/1.1 200 OK", response(probe, "/q/health/live").lines().findFirst().orElse(""),
+                        "a client holding no connection is served while another fills the bound");
+            }
 
             held.removeFirst().close();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -76,7 +83,12 @@ class ConnectionLimitTest {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket(server.getHost(), server.getPort());
+        return connectFrom("127.0.0.1");
+    }
+
+    /** From an address of the loopback network (Linux answers for all of 127/8): a client of its own. */
+    private Socket connectFrom(String localAddress) throws IOException {
+        Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), server.getPort(), InetAddress.getByName(localAddress), 0);
         socket.setSoTimeout(10_000);
         return socket;
     }

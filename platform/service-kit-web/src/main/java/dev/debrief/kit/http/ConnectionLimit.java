@@ -20,15 +20,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.lang.reflect.Field;
+import java.net.SocketAddress;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A bound on open connections ({@code debrief.http.max-connections}; unset: none), enforced where a connection is
  * accepted: on Vert.x's acceptor thread, before the connection gets a pipeline, an event loop or any buffer. Past
- * the bound a new connection is closed at once.
+ * the bound a new connection is closed at once, unless its client holds almost none ({@link ConnectionCounts}: a
+ * small reserve keeps probes and scrapes getting in while one client floods).
  * <p>
  * Quarkus' own {@code quarkus.http.limits.max-connections} closes a connection over its bound on the event loop
  * that would serve it. Under an open-model flood on two cores those loops, sharing the CPU with the workers, fell
@@ -49,10 +50,12 @@ public class ConnectionLimit {
     private static final String HANDLER = "debrief-connection-limit";
     /** At most one warning a minute while connections are refused; the counter has the whole story. */
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** Past the bound, room for this many more from clients that hold almost none (probes, scrapes). */
+    private static final int RESERVE = 32;
 
     private final Optional<Integer> limit;
     private final Field bindFuture;
-    private final AtomicInteger open = new AtomicInteger();
+    private final ConnectionCounts counts;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private final Counter refused;
     private final MeterRegistry registry;
@@ -67,11 +70,13 @@ public class ConnectionLimit {
         if (limit.isEmpty()) {
             // no bound, no gate: nothing to find in Vert.x, nothing counted, so no meters that would read 0
             bindFuture = null;
+            counts = null;
             refused = null;
             return;
         }
+        counts = new ConnectionCounts(limit.get(), RESERVE);
         bindFuture = bindFutureField();
-        Gauge.builder("debrief.http.connections.open", open, AtomicInteger::get)
+        Gauge.builder("debrief.http.connections.open", counts, ConnectionCounts::open)
                 .description("Connections accepted and not yet closed")
                 .register(registry);
         refused = Counter.builder("debrief.http.connections.refused")
@@ -81,9 +86,7 @@ public class ConnectionLimit {
 
     /**
      * Once the HTTP server listens (Quarkus tells it asynchronously, once per verticle: the first one installs).
-     * Every HTTP server of the application is bounded: the services have one, no management interface. Were the
-     * probes moved to a management interface (so that a flood at the bound cannot crowd them out), its server
-     * would have to be left out here.
+     * Every HTTP server of the application is bounded: the services have one, no management interface.
      */
     void install(@ObservesAsync HttpServerStart started, Vertx vertx) {
         if (limit.isEmpty()) {
@@ -125,7 +128,8 @@ public class ConnectionLimit {
             // registered once the bound holds, so its presence says so (ConnectionLimitTest waits for it)
             Gauge.builder("debrief.http.connections.max", limit::get).description("debrief.http.max-connections, in force")
                     .register(registry);
-            LOG.infof("At most %d open connections on %s", limit.get(), listening.localAddress());
+            LOG.infof("At most %d open connections on %s, and %d more for clients holding almost none", limit.get(),
+                    listening.localAddress(), RESERVE);
         }
     }
 
@@ -135,14 +139,14 @@ public class ConnectionLimit {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object accepted) {
             Channel connection = (Channel) accepted;
-            if (open.incrementAndGet() > limit.get()) {
-                open.decrementAndGet();
+            SocketAddress client = connection.remoteAddress();
+            if (!counts.admit(client)) {
                 connection.unsafe().closeForcibly();
                 refused.increment();
                 warn();
                 return;
             }
-            connection.closeFuture().addListener(closed -> open.decrementAndGet());
+            connection.closeFuture().addListener(closed -> counts.release(client));
             ctx.fireChannelRead(accepted);
         }
     }
@@ -151,8 +155,9 @@ public class ConnectionLimit {
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            LOG.warnf("Refusing new connections: %d are open, the bound (debrief.http.max-connections); %.0f refused"
-                    + " since start", limit.get(), refused.count());
+            LOG.warnf("Refusing new connections: %d open, the bound is %d (debrief.http.max-connections) and %d more for"
+                    + " clients holding almost none; %.0f refused since start", counts.open(), limit.get(), RESERVE,
+                    refused.count());
         }
     }
 }
