@@ -55,8 +55,12 @@ public class OpenLoad {
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 latencies[index] = System.nanoTime() - intended;
                 if (index >= firstMeasured) {
-                    (failure != null ? failed : response.statusCode() == 200 ? ok
-                            : response.statusCode() == 503 ? shed : otherStatus).incrementAndGet();
+                    AtomicInteger outcome = failure != null ? failed : switch (response.statusCode()) {
+                        case 200 -> ok;
+                        case 503 -> shed;
+                        default -> otherStatus;
+                    };
+                    outcome.incrementAndGet();
                 }
                 done.countDown();
             });

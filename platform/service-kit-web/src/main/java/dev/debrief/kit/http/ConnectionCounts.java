@@ -51,6 +51,10 @@ final class ConnectionCounts {
         return open.get();
     }
 
+    int bound() {
+        return bound;
+    }
+
     private void release(Object key) {
         open.decrementAndGet();
         byClient.computeIfPresent(key, (k, held) -> held == 1 ? null : held - 1);

@@ -53,9 +53,9 @@ public class ConnectionLimit {
     /** Past the bound, room for this many more from clients that hold almost none (probes, scrapes). */
     private static final int RESERVE = 32;
 
-    private final Optional<Integer> limit;
-    private final Field bindFuture;
+    /** Null where no bound is set: then nothing is installed or counted. */
     private final ConnectionCounts counts;
+    private final Field bindFuture;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private final Counter refused;
     private final MeterRegistry registry;
@@ -65,7 +65,6 @@ public class ConnectionLimit {
         if (limit.isPresent() && limit.get() < 1) {
             throw new IllegalArgumentException("debrief.http.max-connections must be at least 1, not " + limit.get());
         }
-        this.limit = limit;
         this.registry = registry;
         if (limit.isEmpty()) {
             // no bound, no gate: nothing to find in Vert.x, nothing counted, so no meters that would read 0
@@ -89,7 +88,7 @@ public class ConnectionLimit {
      * Every HTTP server of the application is bounded: the services have one, no management interface.
      */
     void install(@ObservesAsync HttpServerStart started, Vertx vertx) {
-        if (limit.isEmpty()) {
+        if (counts == null) {
             return;
         }
         for (HttpServerImpl server : ((VertxInternal) vertx).sharedHttpServers().values()) {
@@ -126,9 +125,9 @@ public class ConnectionLimit {
         if (listening.pipeline().get(HANDLER) == null) {
             listening.pipeline().addFirst(HANDLER, new Gate());
             // registered once the bound holds, so its presence says so (ConnectionLimitTest waits for it)
-            Gauge.builder("debrief.http.connections.max", limit::get).description("debrief.http.max-connections, in force")
-                    .register(registry);
-            LOG.infof("At most %d open connections on %s, and %d more for clients holding almost none", limit.get(),
+            Gauge.builder("debrief.http.connections.max", counts::bound)
+                    .description("debrief.http.max-connections, in force").register(registry);
+            LOG.infof("At most %d open connections on %s, and %d more for clients holding almost none", counts.bound(),
                     listening.localAddress(), RESERVE);
         }
     }
@@ -156,7 +155,7 @@ public class ConnectionLimit {
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
             LOG.warnf("Refusing new connections: %d open, the bound is %d (debrief.http.max-connections) and %d more for"
-                    + " clients holding almost none; %.0f refused since start", counts.open(), limit.get(), RESERVE,
+                    + " clients holding almost none; %.0f refused since start", counts.open(), counts.bound(), RESERVE,
                     refused.count());
         }
     }
