@@ -46,6 +46,7 @@ class PromptHighlighter {
                 // the query's terms looked up once, each document's offsets read from their postings; with
                 // weight matches on (the default) every document of the page ran the whole query's matches again
                 .withWeightMatches(false)
+                .withBreakIterator(SentenceBreaks::new)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true));
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
             /**
