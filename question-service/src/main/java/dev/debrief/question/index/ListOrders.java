@@ -13,6 +13,7 @@ import org.apache.lucene.util.IntroSorter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -128,6 +129,8 @@ final class ListOrders {
         final int[] time;
         /** Forward orders; a descending title or update order is the walk backwards of the ascending one. */
         final Map<SortOrder, int[]> orders = new EnumMap<>(SortOrder.class);
+        /** Each forward order's inverse: a document's place in the walk, so few matches sort as plain ints. */
+        final Map<SortOrder, int[]> places = new EnumMap<>(SortOrder.class);
 
         Segment(LeafReader reader) throws IOException {
             int n = reader.maxDoc();
@@ -148,29 +151,42 @@ final class ListOrders {
             read(DocValues.getNumeric(reader, Fields.TIME_BUDGET), (d, v) -> time[d] = (int) v);
             for (SortOrder order : List.of(SortOrder.TITLE, SortOrder.UPDATED, SortOrder.DIFFICULTY,
                     SortOrder.DIFFICULTY_DESC, SortOrder.TIME_BUDGET, SortOrder.TIME_BUDGET_DESC)) {
-                orders.put(order, sorted(allDocs(n), comparator(order)));
+                int[] walk = sorted(allDocs(n), comparator(order));
+                int[] place = new int[n];
+                for (int i = 0; i < n; i++) {
+                    place[walk[i]] = i;
+                }
+                orders.put(order, walk);
+                places.put(order, place);
             }
         }
 
         /**
          * The first {@code wanted} matching documents of this segment in {@code order}, segment ids: the walk of
-         * the order, or, when few match (a walk would pass mostly non-matches), the matches sorted.
+         * the order, or, when few match (a walk would pass mostly non-matches), the matches sorted by their places
+         * in it.
          */
         int[] first(MatchedDocs.Leaf matches, SortOrder order, int wanted) {
             FixedBitSet bits = matches.bits();
             int[] out = new int[Math.min(wanted, matches.count())];
+            boolean backwards = order == SortOrder.TITLE_DESC || order == SortOrder.UPDATED_DESC;
+            SortOrder forward = order == SortOrder.TITLE_DESC ? SortOrder.TITLE
+                    : order == SortOrder.UPDATED_DESC ? SortOrder.UPDATED : order;
+            int[] walk = orders.get(forward);
             if ((long) matches.count() * SPARSE < bits.length()) {
-                int[] docs = new int[matches.count()];
+                // the matches' places in the walk, sorted as ints: the same order, no comparator per pair
+                int[] place = places.get(forward);
+                int[] at = new int[matches.count()];
                 BitSetIterator each = new BitSetIterator(bits, matches.count());
-                for (int i = 0; i < docs.length; i++) {
-                    docs[i] = each.nextDoc();
+                for (int i = 0; i < at.length; i++) {
+                    at[i] = place[each.nextDoc()];
                 }
-                System.arraycopy(sorted(docs, comparator(order)), 0, out, 0, out.length);
+                Arrays.sort(at);
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = walk[at[backwards ? at.length - 1 - i : i]];
+                }
                 return out;
             }
-            boolean backwards = order == SortOrder.TITLE_DESC || order == SortOrder.UPDATED_DESC;
-            int[] walk = orders.get(order == SortOrder.TITLE_DESC ? SortOrder.TITLE
-                    : order == SortOrder.UPDATED_DESC ? SortOrder.UPDATED : order);
             int found = 0;
             for (int i = 0; i < walk.length && found < out.length; i++) {
                 int doc = walk[backwards ? walk.length - 1 - i : i];
