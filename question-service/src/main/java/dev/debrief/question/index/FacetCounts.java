@@ -28,7 +28,7 @@ import java.util.Map;
  * memory-mapped doc values on every request; at 100,000 questions that was a fifth of a list's CPU. The
  * values are the same (the {@code $facets} sorted-set field that {@link FacetsConfig} writes, and its global
  * ordinals from Lucene's reader state); only where they are read from differs: 4 bytes per value per document
- * (about 5 MB at 100,000 questions), built once per segment. {@code FacetCountsTest} checks the counts
+ * (about 5 MB at 100,000 questions), built once per segment. {@code ListsOverMatchesTest} checks the counts
  * against Lucene's own on one segment and on many.
  */
 final class FacetCounts {
