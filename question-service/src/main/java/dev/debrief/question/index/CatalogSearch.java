@@ -129,25 +129,15 @@ public class CatalogSearch {
     /** Counts over the very matches of the query; only values that occur; the 25 most used tags. */
     private static Map<String, Map<String, Long>> facets(CatalogIndex.View view, MatchedDocs matches) {
         Map<String, Map<String, Integer>> counts = matches.total() == 0 || view.facets() == null ? Map.of()
-                : view.facets().count(matches, QuestionDocuments.DIMENSIONS);
+                : view.facets().count(matches, QuestionDocuments.DIMENSIONS, Map.of(Fields.TAG, TOP_TAGS));
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
         for (String dim : QuestionDocuments.DIMENSIONS) {
             Map<String, Integer> found = counts.getOrDefault(dim, Map.of());
-            Map<String, Long> values = dim.equals(Fields.TAG) ? top(found) : new TreeMap<>();
-            if (!dim.equals(Fields.TAG)) {
-                found.forEach((value, n) -> values.put(value, (long) n));
-            }
+            // tags come most used first; the other dimensions in their values' order
+            Map<String, Long> values = dim.equals(Fields.TAG) ? new LinkedHashMap<>() : new TreeMap<>();
+            found.forEach((value, n) -> values.put(value, (long) n));
             out.put(dim, ordered(dim, values));
         }
-        return out;
-    }
-
-    /** The most used, ties in code point order of the tag (the order the counts come in). */
-    private static Map<String, Long> top(Map<String, Integer> found) {
-        List<Map.Entry<String, Integer>> byCount = new ArrayList<>(found.entrySet());
-        byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed());   // stable: ties keep their order
-        Map<String, Long> out = new LinkedHashMap<>();
-        byCount.stream().limit(TOP_TAGS).forEach(e -> out.put(e.getKey(), (long) e.getValue()));
         return out;
     }
 

@@ -90,6 +90,15 @@ final class FacetCounts {
          * ordinals' order: the values' code point order.
          */
         Map<String, Map<String, Integer>> count(MatchedDocs matches, List<String> dims) {
+            return count(matches, dims, Map.of());
+        }
+
+        /**
+         * As above, but a dimension in {@code most} keeps only its that many most frequent values, most frequent
+         * first, ties in code point order (Lucene's {@code getTopChildren} order): picked from the counts as
+         * primitives, where sorting every value's boxed entry was a sixteenth of a list's CPU (435 tags).
+         */
+        Map<String, Map<String, Integer>> count(MatchedDocs matches, List<String> dims, Map<String, Integer> most) {
             int[] counts = new int[labels.length];
             for (MatchedDocs.Leaf leaf : matches.leaves()) {
                 if (leaf.count() > 0) {
@@ -101,8 +110,15 @@ final class FacetCounts {
                 Map<String, Integer> values = new LinkedHashMap<>();
                 SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
                 if (range != null) {
-                    for (int ord = range.start(); ord <= range.end(); ord++) {
-                        if (counts[ord] > 0) {
+                    Integer limit = most.get(dim);
+                    if (limit == null) {
+                        for (int ord = range.start(); ord <= range.end(); ord++) {
+                            if (counts[ord] > 0) {
+                                values.put(labels[ord], counts[ord]);
+                            }
+                        }
+                    } else {
+                        for (int ord : mostFrequent(counts, range, limit)) {
                             values.put(labels[ord], counts[ord]);
                         }
                     }
@@ -110,6 +126,23 @@ final class FacetCounts {
                 out.put(dim, values);
             }
             return out;
+        }
+
+        /** The ordinals of the {@code limit} highest counts in {@code range}, highest first, ties by ordinal. */
+        private static int[] mostFrequent(int[] counts, SortedSetDocValuesReaderState.OrdRange range, int limit) {
+            long[] keyed = new long[range.end() - range.start() + 1];
+            int n = 0;
+            for (int ord = range.start(); ord <= range.end(); ord++) {
+                if (counts[ord] > 0) {
+                    keyed[n++] = ((long) (Integer.MAX_VALUE - counts[ord]) << 32) | ord;   // ascending: count desc, ord asc
+                }
+            }
+            Arrays.sort(keyed, 0, n);
+            int[] ords = new int[Math.min(limit, n)];
+            for (int i = 0; i < ords.length; i++) {
+                ords[i] = (int) keyed[i];
+            }
+            return ords;
         }
 
         private void countSegment(MatchedDocs.Leaf leaf, int[] counts) {

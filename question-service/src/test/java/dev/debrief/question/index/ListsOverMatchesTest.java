@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -119,6 +120,17 @@ class ListsOverMatchesTest {
                             }
                         }
                         assertEquals(expected, new TreeMap<>(counted.get(dim)), dim + " counts over " + matches.total());
+                    }
+                    // the most used tags: Lucene's top children, in its order (count, then code point order)
+                    for (int most : new int[] { 1, 3, 25 }) {
+                        Map<String, Integer> top = new LinkedHashMap<>();
+                        for (LabelAndValue lv : oracle.getTopChildren(most, Fields.TAG).labelValues) {
+                            top.put(lv.label, lv.value.intValue());
+                        }
+                        Map<String, Integer> ours = facetView.count(matches, QuestionDocuments.DIMENSIONS,
+                                Map.of(Fields.TAG, most)).get(Fields.TAG);
+                        assertEquals(List.copyOf(top.entrySet()), List.copyOf(ours.entrySet()),
+                                "top " + most + " tags over " + matches.total());
                     }
                     for (SortOrder order : SortOrder.values()) {
                         if (order == SortOrder.RELEVANCE) {
