@@ -87,16 +87,10 @@ final class FacetCounts {
 
         /**
          * Per dimension, each value's count among the matches (values no match has are left out), in the
-         * ordinals' order: the values' code point order.
-         */
-        Map<String, Map<String, Integer>> count(MatchedDocs matches, List<String> dims) {
-            return count(matches, dims, Map.of());
-        }
-
-        /**
-         * As above, but a dimension in {@code most} keeps only its that many most frequent values, most frequent
-         * first, ties in code point order (Lucene's {@code getTopChildren} order): picked from the counts as
-         * primitives, where sorting every value's boxed entry was a sixteenth of a list's CPU (435 tags).
+         * ordinals' order: the values' code point order. A dimension in {@code most} keeps only its that many most
+         * frequent values, most frequent first, ties in code point order (Lucene's {@code getTopChildren} order):
+         * picked from the counts as primitives, where sorting every value's boxed entry was a sixteenth of a list's
+         * CPU (435 tags).
          */
         Map<String, Map<String, Integer>> count(MatchedDocs matches, List<String> dims, Map<String, Integer> most) {
             int[] counts = new int[labels.length];

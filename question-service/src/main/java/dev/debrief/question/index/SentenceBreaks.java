@@ -60,13 +60,7 @@ final class SentenceBreaks extends BreakIterator {
 
     @Override
     public int next(int n) {
-        int target = current + n;
-        if (target < 0 || target >= bounds.length) {
-            current = target < 0 ? 0 : bounds.length - 1;
-            return DONE;
-        }
-        current = target;
-        return bounds[current];
+        return moveTo(current + n);
     }
 
     @Override
@@ -88,40 +82,39 @@ final class SentenceBreaks extends BreakIterator {
     @Override
     public int following(int offset) {
         checkOffset(offset);
-        int i = Arrays.binarySearch(bounds, offset);
-        int after = i >= 0 ? i + 1 : -i - 1;
-        if (after >= bounds.length) {
-            current = bounds.length - 1;
-            return DONE;
-        }
-        current = after;
-        return bounds[current];
+        return moveTo(firstAtOrAfter(offset + 1));
     }
 
     /** The last boundary before {@code offset}; DONE (at the first boundary) when there is none. */
     @Override
     public int preceding(int offset) {
         checkOffset(offset);
-        int i = Arrays.binarySearch(bounds, offset);
-        int before = (i >= 0 ? i : -i - 1) - 1;
-        if (before < 0) {
-            current = 0;
-            return DONE;
-        }
-        current = before;
-        return bounds[current];
+        return moveTo(firstAtOrAfter(offset) - 1);
     }
 
+    /** Whether {@code offset} is a boundary; either way the iterator then stands at the first one from it on. */
     @Override
     public boolean isBoundary(int offset) {
         checkOffset(offset);
+        int i = firstAtOrAfter(offset);
+        moveTo(i);
+        return i < bounds.length && bounds[i] == offset;
+    }
+
+    /** The index of the first boundary at or after {@code offset} ({@code bounds.length} when none is). */
+    private int firstAtOrAfter(int offset) {
         int i = Arrays.binarySearch(bounds, offset);
-        if (i >= 0) {
-            current = i;
-            return true;
+        return i >= 0 ? i : -i - 1;
+    }
+
+    /** Stands at boundary {@code index}, or, outside them, at the nearest end and says DONE. */
+    private int moveTo(int index) {
+        if (index < 0 || index >= bounds.length) {
+            current = index < 0 ? 0 : bounds.length - 1;
+            return DONE;
         }
-        following(offset);
-        return false;
+        current = index;
+        return bounds[current];
     }
 
     private void checkOffset(int offset) {

@@ -108,7 +108,8 @@ class ListsOverMatchesTest {
                     assertTrue(matches.total() > 0);
                     FacetsCollector lucene = searcher.search(query, new FacetsCollectorManager());
                     SortedSetDocValuesFacetCounts oracle = new SortedSetDocValuesFacetCounts(state, lucene);
-                    Map<String, Map<String, Integer>> counted = facetView.count(matches, QuestionDocuments.DIMENSIONS);
+                    Map<String, Map<String, Integer>> counted = facetView.count(matches, QuestionDocuments.DIMENSIONS,
+                            Map.of());
                     for (String dim : QuestionDocuments.DIMENSIONS) {
                         Map<String, Integer> expected = new TreeMap<>();
                         FacetResult all = oracle.getAllChildren(dim);
