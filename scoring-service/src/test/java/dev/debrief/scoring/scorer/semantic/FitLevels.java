@@ -41,8 +41,9 @@ public final class FitLevels {
             System.exit(0);
         }
         List<String> prompts = new ArrayList<>(new TreeSet<>(train.stream().map(LabelledSet.Answer::prompt).toList()));
-        // the length-only baseline, cross-validated on the same folds: what the scorer has to beat
+        // the length baselines, cross-validated on the same folds: what the scorer has to beat
         List<int[]> cvLength = new ArrayList<>();
+        List<int[]> cvWords = new ArrayList<>();
         for (int fold = 0; fold < 5; fold++) {
             final int f = fold;
             ScorerAgreementTest.Baselines b = ScorerAgreementTest.Baselines.fit(
@@ -50,10 +51,12 @@ public final class FitLevels {
             train.stream().filter(a -> prompts.indexOf(a.prompt()) % 5 == f).forEach(a -> a.expected().forEach((key, level) -> {
                 if (examples.stream().anyMatch(e -> e.answerId().equals(a.id()) && e.row().dimension().equals(a.rubric() + "/" + key))) {
                     cvLength.add(new int[]{b.length(a.rubric() + "/" + key, a), level});
+                    cvWords.add(new int[]{b.words(a.rubric() + "/" + key, a), level});
                 }
             }));
         }
-        System.out.println("5-fold CV on the training split, length-only baseline: " + Agreement.of(cvLength));
+        System.out.println("5-fold CV on the training split, length-only baseline: " + Agreement.of(cvWords));
+        System.out.println("5-fold CV on the training split, length and numbers:   " + Agreement.of(cvLength));
 
         // the feature sets compared, each with the L2 penalties it is fit with; the one with the best cross-validated
         // QWK is fit and shipped
