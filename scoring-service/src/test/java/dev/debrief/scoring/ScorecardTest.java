@@ -46,7 +46,7 @@ class ScorecardTest {
                 .body("rounds[0].coachRecommendations.size()", equalTo(1));
         given().auth().oauth2(TestTokens.token("ana", "northwind", "analyst")).get("/api/calibration").then()
                 .statusCode(200)
-                .body("scorers", org.hamcrest.Matchers.hasItems("automated:semantic-3/all-minilm-l6-v2-q/levels-3", TestTokens.subjectOf("colin")))
+                .body("scorers", org.hamcrest.Matchers.hasItems("automated:semantic-4/all-minilm-l6-v2-q/levels-4", TestTokens.subjectOf("colin")))
                 .body("items", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                 .body("pairs.find { it.scorerB == '%s' || it.scorerA == '%s' }.items".formatted(
                         TestTokens.subjectOf("colin"), TestTokens.subjectOf("colin")),

@@ -5,10 +5,14 @@ import dev.debrief.scoring.scorer.semantic.AnchorBank.Anchor;
 import dev.debrief.scoring.scorer.semantic.AnchorBank.DimensionAnchors;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * An answer cut into units (sentences; for SQL, lines) and embedded once, with the cues the level model reads
@@ -17,15 +21,37 @@ import java.util.regex.Pattern;
 public final class AnswerFeatures {
 
     /**
-     * Every feature this class can compute for one dimension, in this order; a fitted model names the ones it uses
-     * ({@link LevelModel#features()}), chosen by cross-validation on the training split (FitLevels). Everything but
-     * {@code substance} and {@code numbers} is a maximum, a top-two mean or a share, so padding cannot raise it.
+     * Every feature this class computes for one dimension, in this order. Everything but {@code substance} and
+     * {@code numbers} is a maximum, a top-two mean or a share, so padding cannot raise it.
      */
-    public static final List<String> ALL = List.of("level1", "level2", "level3", "level4", "for", "against",
+    public static final List<String> PER_DIMENSION = List.of("level1", "level2", "level3", "level4", "for", "against",
             "relevance", "substance", "numbers", "hedging", "connectedness", "rule",
             "level3top2", "level4top2", "forTop2", "margin", "marginAnchors", "onTopicShare", "numberDensity",
             "negatedShare", "substanceCapped", "substanceRelevant", "coverage", "coverageAnchors", "relevanceMean");
-    /** The features the shipped full model was fit with before this change (kept for the fit command's comparison). */
+    /**
+     * The per-dimension features that differ between the dimensions of one answer (the others, such as
+     * {@code substance} or {@code hedging}, read the whole answer already).
+     */
+    public static final List<String> DIMENSION_SPECIFIC = List.of("level1", "level2", "level3", "level4", "for",
+            "against", "rule", "level3top2", "level4top2", "forTop2", "margin", "marginAnchors", "substanceRelevant",
+            "coverage", "coverageAnchors");
+    /**
+     * Prefixes of the answer's context features: the mean and the maximum of each dimension-specific feature over
+     * the rubric's dimensions. A coach reads a dimension's evidence in the light of the whole answer; a dimension's
+     * own sentences alone miss that (issue #14, fourth round).
+     */
+    public static final String ANSWER_MEAN = "answer:";
+    public static final String ANSWER_MAX = "answerMax:";
+    /**
+     * Every feature a fitted model can name ({@link LevelModel#features()}), chosen by cross-validation on the
+     * training split (FitLevels): the per-dimension ones, then the means, then the maxima over the rubric.
+     */
+    public static final List<String> ALL = Stream.of(PER_DIMENSION.stream(),
+            DIMENSION_SPECIFIC.stream().map(f -> ANSWER_MEAN + f), DIMENSION_SPECIFIC.stream().map(f -> ANSWER_MAX + f))
+            .flatMap(s -> s).toList();
+    /** Where each dimension-specific feature sits in a per-dimension vector. */
+    private static final int[] CONTEXT_SOURCES = DIMENSION_SPECIFIC.stream().mapToInt(PER_DIMENSION::indexOf).toArray();
+    /** The features the shipped full model was fit with before levels-2 (kept for the fit command's comparison). */
     public static final List<String> NAMES = List.of("level1", "level2", "level3", "level4", "for", "against",
             "relevance", "substance", "numbers", "hedging", "connectedness", "rule");
     /** Features that read the seeded rubrics' exemplars: a firm's rubric has none, so its model never uses them. */
@@ -197,7 +223,7 @@ public final class AnswerFeatures {
         return words == 0 ? 0 : (double) function / words;
     }
 
-    /** The features of one dimension (see {@link #ALL}); {@code sqlPoints} is 0 outside SQL. */
+    /** The features of one dimension (see {@link #PER_DIMENSION}); {@code sqlPoints} is 0 outside SQL. */
     double[] of(DimensionAnchors anchors, double sqlPoints) {
         double[][] levelSims = new double[4][];
         for (int k = 0; k < 4; k++) {
@@ -336,6 +362,38 @@ public final class AnswerFeatures {
     /** Per unit, how close it comes to the prompt or the rubric (for the fit command's report). */
     double[] unitTopicality() {
         return onTopic.clone();
+    }
+
+    /**
+     * Each dimension's features over {@link #ALL}: its own, then the mean and the maximum of each dimension-specific
+     * feature over all the rubric's dimensions (the same for each dimension of one answer).
+     */
+    static Map<String, double[]> inContext(Map<String, double[]> perDimension) {
+        int own = PER_DIMENSION.size();
+        int n = DIMENSION_SPECIFIC.size();
+        double[] mean = new double[n];
+        double[] max = new double[n];
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (double[] x : perDimension.values()) {
+            for (int i = 0; i < n; i++) {
+                double v = x[CONTEXT_SOURCES[i]];
+                mean[i] += v / perDimension.size();
+                max[i] = Math.max(max[i], v);
+            }
+        }
+        Map<String, double[]> out = new LinkedHashMap<>();
+        perDimension.forEach((key, x) -> {
+            double[] all = Arrays.copyOf(x, own + 2 * n);
+            System.arraycopy(mean, 0, all, own, n);
+            System.arraycopy(max, 0, all, own + n, n);
+            out.put(key, all);
+        });
+        return out;
+    }
+
+    /** Whether a feature reads the exemplars, itself or through its mean or maximum over the rubric. */
+    public static boolean readsExemplars(String feature) {
+        return EXEMPLAR_FEATURES.contains(feature.substring(feature.indexOf(':') + 1));
     }
 
     /** Picks the named features out of a vector over {@link #ALL}. */

@@ -29,7 +29,7 @@ import java.util.Map;
  */
 public final class SemanticScorer {
 
-    public static final String VERSION = "semantic-3";
+    public static final String VERSION = "semantic-4";
     /** A unit counts as on topic when it is this much closer to the prompt or the rubric than to small talk. */
     static final double ON_TOPIC = 0.0;
     /** An answer with no sentence nearer the question or the rubric than small talk is off topic. */
@@ -146,7 +146,7 @@ public final class SemanticScorer {
         answer.markOnTopic(List.copyOf(byKey.values()), anchors.background());
         Map<String, double[]> features = new LinkedHashMap<>();
         byKey.forEach((key, a) -> features.put(key, answer.of(a, sqlPoints.getOrDefault(key, 0.0))));
-        return new Prepared(answer, byKey, features);
+        return new Prepared(answer, byKey, AnswerFeatures.inContext(features));
     }
 
     /**

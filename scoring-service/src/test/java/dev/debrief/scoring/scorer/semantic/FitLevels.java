@@ -25,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class FitLevels {
 
-    public static final String VERSION = "levels-3";
+    public static final String VERSION = "levels-4";
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "src/main/resources/" + LevelModel.RESOURCE);
@@ -99,6 +99,16 @@ public final class FitLevels {
         candidates.put("levels-2 set + coverage, loosest penalties", new Candidate(List.copyOf(coverage), loosest));
         candidates.put("levels-2 set + coverage + mean relevance, looser", new Candidate(List.copyOf(coverageRelevance), looser));
         candidates.put("levels-2 set + coverage + mean relevance, loosest", new Candidate(List.copyOf(coverageRelevance), loosest));
+        // levels-4: the levels-3 set beside its means (and maxima) over the rubric's dimensions: the whole answer as
+        // context for each dimension
+        List<String> context = coverageRelevance.stream().filter(AnswerFeatures.DIMENSION_SPECIFIC::contains).toList();
+        List<String> withMeans = new ArrayList<>(coverageRelevance);
+        context.forEach(n -> withMeans.add(AnswerFeatures.ANSWER_MEAN + n));
+        List<String> withMeansAndMaxima = new ArrayList<>(withMeans);
+        context.forEach(n -> withMeansAndMaxima.add(AnswerFeatures.ANSWER_MAX + n));
+        candidates.put("levels-3 set + its answer means, looser", new Candidate(List.copyOf(withMeans), looser));
+        candidates.put("levels-3 set + its answer means, loosest", new Candidate(List.copyOf(withMeans), loosest));
+        candidates.put("levels-3 set + its answer means and maxima, looser", new Candidate(List.copyOf(withMeansAndMaxima), looser));
         String best = null;
         double bestQwk = -1;
         for (Map.Entry<String, Candidate> c : candidates.entrySet()) {
@@ -153,14 +163,16 @@ public final class FitLevels {
     record Candidate(List<String> features, LevelModel.Regularisation regularisation) {
     }
 
-    /** The anchors-only model's features: the chosen ones less those that read exemplars. */
+    /**
+     * The anchors-only model's features: the chosen ones less those that read exemplars (themselves or through an
+     * answer mean or maximum), with margin and coverage read from the level anchors instead.
+     */
     static List<String> anchorsOnly(List<String> names) {
-        List<String> out = new ArrayList<>(names.stream().filter(n -> !AnswerFeatures.EXEMPLAR_FEATURES.contains(n)).toList());
-        if (names.contains("margin")) {
-            out.add("marginAnchors");
-        }
-        if (names.contains("coverage")) {
-            out.add("coverageAnchors");
+        List<String> out = new ArrayList<>(names.stream().filter(n -> !AnswerFeatures.readsExemplars(n)).toList());
+        for (String n : names) {
+            if (n.endsWith("margin") || n.endsWith("coverage")) {
+                out.add(n + "Anchors");
+            }
         }
         return List.copyOf(out);
     }
@@ -177,7 +189,7 @@ public final class FitLevels {
 
     static List<int[]> crossValidatePairs(List<Example> examples, List<String> prompts, List<String> names,
             LevelModel.Regularisation penalties, Map<String, List<int[]>> byCase) {
-        boolean offsets = names.stream().anyMatch(AnswerFeatures.EXEMPLAR_FEATURES::contains);
+        boolean offsets = names.stream().anyMatch(AnswerFeatures::readsExemplars);
         List<int[]> pairs = new ArrayList<>();
         for (int fold = 0; fold < 5; fold++) {
             final int f = fold;

@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * beside three baselines fit on the training split: always the training mode of the dimension, a level from the
  * answer's length alone (the issue's), and from its length and count of numbers (a stricter one). Gate, overall
  * across every dimension of the test split: at least 90% within one level, a quadratic weighted kappa at least 0.2
- * above the mode baseline's and above both length baselines' (the issue's 0.2 margin over length is not reached,
- * see {@link #LENGTH_MARGIN}). It also prints a ceiling read from the labels alone: each dimension given its
+ * above the mode baseline's and the length baseline's, and above the stricter baseline's (by
+ * {@link #LENGTH_AND_NUMBERS_MARGIN}). It also prints a ceiling read from the labels alone: each dimension given its
  * answer's own mean level. Per-rubric figures are printed, not gated: the split is too small for them to be more
  * than a signal.
  */
@@ -36,15 +36,13 @@ class ScorerAgreementTest {
     static final double WITHIN_ONE_FLOOR = 0.90;
     static final double QWK_MARGIN = 0.2;
     /**
-     * Issue #14 asks for the same 0.2 margin over the length-only baseline. NOT MET: levels-3 (exemplars-3, coverage,
-     * mean relevance, looser penalties, chosen by cross-validation on the training split; refit after its resources were
-     * reworded to share no four-word run with a labelled answer) gives on the test split QWK 0.763, length alone 0.576
-     * (+0.187) and length and numbers 0.624 (+0.139; 0.770 before the rewording; levels-2 had 0.720, +0.096;
-     * docs/scoring-service.md). The labels' own ceiling (each dimension at its answer's mean level) is 0.823. The
-     * gate stays at main's: the scorer must beat both. Raise this to 0.2 when a scorer gets there on a fresh
-     * evaluation.
+     * The margin over the stricter baseline (log words and digit tokens). Reached: levels-4 (levels-3's features beside
+     * their means and maxima over the rubric's dimensions, chosen by cross-validation on the training split) gives on
+     * the test split QWK 0.799 against 0.624: +0.175, short of the 0.2 asked over length alone (which it reaches:
+     * length alone is 0.576, +0.223). levels-3 had 0.763 (+0.139 and +0.187). The labels' own ceiling (each dimension
+     * at its answer's mean level) is 0.823; docs/scoring-service.md.
      */
-    static final double LENGTH_MARGIN = 0.0;
+    static final double LENGTH_AND_NUMBERS_MARGIN = 0.0;
 
     static AnswerScorer scorer;
     static Map<String, RubricDefinition> rubrics;
@@ -140,8 +138,9 @@ class ScorerAgreementTest {
 
         assertTrue(overall.withinOne() >= WITHIN_ONE_FLOOR, "within one " + overall);
         assertTrue(overall.qwk() >= byMode.qwk() + QWK_MARGIN, "QWK " + overall.qwk() + " vs the mode's " + byMode.qwk());
-        assertTrue(overall.qwk() > byWords.qwk() + LENGTH_MARGIN, "QWK " + overall.qwk() + " vs length's " + byWords.qwk());
-        assertTrue(overall.qwk() > byLength.qwk() + LENGTH_MARGIN, "QWK " + overall.qwk() + " vs length and numbers' " + byLength.qwk());
+        assertTrue(overall.qwk() >= byWords.qwk() + QWK_MARGIN, "QWK " + overall.qwk() + " vs length's " + byWords.qwk());
+        assertTrue(overall.qwk() > byLength.qwk() + LENGTH_AND_NUMBERS_MARGIN,
+                "QWK " + overall.qwk() + " vs length and numbers' " + byLength.qwk());
     }
 
     /**
