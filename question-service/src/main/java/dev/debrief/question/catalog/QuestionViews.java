@@ -1,11 +1,10 @@
 package dev.debrief.question.catalog;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.debrief.question.catalog.domain.Question;
 import dev.debrief.question.catalog.domain.QuestionStatus;
 import dev.debrief.question.catalog.domain.QuestionVersion;
 import dev.debrief.kit.problem.ProblemException;
+import dev.debrief.question.config.CatalogConfig;
 import dev.debrief.question.index.CatalogIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads by id without a database round trip on the hot path: the current version's view, kept per id
- * (bounded, least used first out) and dropped the moment the catalog index takes in a change of that
+ * ({@link ViewCache}: bounded by size, least used first out) and dropped the moment the catalog index takes in a change of that
  * question, from this replica or another. So it is exactly as fresh as lists: this replica's writes at
  * once, other replicas' within the index's refresh interval. Who may read it is decided per call, from the
  * cached owner and status, by the same rule as {@link Access#readable}.
@@ -22,18 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class QuestionViews {
 
-    private record Entry(QuestionView view, String tenant, QuestionStatus status) {
-    }
-
-    private static final int MAX_ENTRIES = 20_000;
-
     private final CatalogIndex index;
-    private final Cache<UUID, Entry> entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
+    private final ViewCache entries;
     /** Moves on every drop: a view read from the database before a drop is not kept (it may be stale). */
     private final AtomicLong drops = new AtomicLong();
 
-    public QuestionViews(CatalogIndex index) {
+    public QuestionViews(CatalogIndex index, CatalogConfig config) {
         this.index = index;
+        this.entries = new ViewCache(config.viewCacheSize().asLongValue());
         index.onChange(id -> {
             drops.incrementAndGet();
             entries.invalidate(id);
@@ -43,11 +38,11 @@ public class QuestionViews {
     /** The current version of the question as the caller may see it (answer keys only for coaches and authors); 404 if they may not read it. */
     QuestionView get(UUID id, Access access) {
         index.catchUp();   // this replica's own writes first (read-your-writes), as lists do
-        Entry e = entries.getIfPresent(id);
+        ViewCache.Entry e = entries.get(id);
         if (e == null) {
             long before = drops.get();
             Question q = access.readable(id);
-            e = new Entry(QuestionView.of(q, QuestionVersion.current(q)), q.tenant, q.status);
+            e = ViewCache.Entry.of(QuestionView.of(q, QuestionVersion.current(q)), q.tenant, q.status);
             if (drops.get() == before) {
                 entries.put(id, e);
             }
