@@ -31,19 +31,47 @@ public final class AnchorBank {
     /** A dimension's anchors: levels.get(k - 1) are the level-k descriptors; forAnchors/against may be empty. */
     public record DimensionAnchors(List<List<Anchor>> levels, List<Anchor> forAnchors, List<Anchor> against,
             boolean anchorsOnly) {
+
+        /** What its vectors and texts hold on the heap, about. */
+        long bytes() {
+            long bytes = 0;
+            for (List<Anchor> statements : List.of(levels.get(0), levels.get(1), levels.get(2), levels.get(3), forAnchors, against)) {
+                for (Anchor a : statements) {
+                    bytes += 4L * a.vector().length + 2L * a.text().length() + 64;
+                }
+            }
+            return bytes;
+        }
     }
 
     private final SentenceEncoder encoder;
     private final JsonNode exemplars;
     private final String exemplarsVersion;
-    /** Firms keep adding and revising rubrics: bounded, the least used re-embedded on demand (a few ms each). */
-    private static final int MAX_DIMENSIONS = 20_000;
+    /**
+     * Firms keep adding and revising rubrics: bounded by what the vectors hold (a statement's is 1.5 KB), the least
+     * used re-embedded on demand (a few ms each). 16 MB is about 10,000 statements: every seeded dimension (about
+     * 1 MB together) and a thousand firm dimensions. A bound on their number (20,000 before) let a firm's rubrics
+     * with long anchors outgrow the heap.
+     */
+    static final long MAX_BYTES = 16L << 20;
+    /**
+     * Sentences of one level's anchor that are embedded (the seeded anchors have at most 3): an anchor may be 2,000
+     * characters, which cut into tiny sentences would cost seconds to embed and megabytes to keep.
+     */
+    static final int MAX_SENTENCES_PER_LEVEL = 12;
 
-    private final Cache<String, DimensionAnchors> cache = Caffeine.newBuilder().maximumSize(MAX_DIMENSIONS).build();
+    private final Cache<String, DimensionAnchors> cache;
     private final List<Anchor> background;
 
     public AnchorBank(SentenceEncoder encoder) {
+        this(encoder, MAX_BYTES);
+    }
+
+    AnchorBank(SentenceEncoder encoder, long maxBytes) {
         this.encoder = encoder;
+        this.cache = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((String key, DimensionAnchors anchors) -> (int) Math.min(Integer.MAX_VALUE, anchors.bytes()))
+                .build();
         try (InputStream in = AnchorBank.class.getClassLoader().getResourceAsStream(EXEMPLARS)) {
             JsonNode root = Json.mapper().readTree(in);
             exemplars = root.path("rubrics");
@@ -97,7 +125,7 @@ public final class AnchorBank {
         List<Integer> owner = new ArrayList<>();
         for (int level = 1; level <= 4; level++) {
             String anchor = dimension.level(level).map(RubricDefinition.Level::anchor).orElse("");
-            for (String sentence : sentences(anchor)) {
+            for (String sentence : sentences(anchor).stream().limit(MAX_SENTENCES_PER_LEVEL).toList()) {
                 texts.add(sentence);
                 owner.add(level);
             }
@@ -130,6 +158,12 @@ public final class AnchorBank {
         }
         return new DimensionAnchors(levels.stream().map(List::copyOf).toList(), List.copyOf(forAnchors),
                 List.copyOf(against), own.isMissingNode() || own.isEmpty());
+    }
+
+    /** What the kept dimensions' anchors hold, about (after pending evictions). */
+    long bytes() {
+        cache.cleanUp();
+        return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
     /** The sentences of an anchor; a short anchor is one sentence. */
