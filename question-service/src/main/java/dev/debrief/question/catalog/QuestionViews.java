@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads by id without a database round trip on the hot path: the current version's view, kept per id
- * ({@link ViewCache}: bounded by size, least used first out) and dropped the moment the catalog index takes in a change of that
- * question, from this replica or another. So it is exactly as fresh as lists: this replica's writes at
+ * ({@link ViewCache}: bounded by size, least used first out) and dropped the moment the catalog index takes in
+ * a change of that question, from this replica or another. So it is exactly as fresh as lists: this replica's writes at
  * once, other replicas' within the index's refresh interval. Who may read it is decided per call, from the
  * cached owner and status, by the same rule as {@link Access#readable}.
  */

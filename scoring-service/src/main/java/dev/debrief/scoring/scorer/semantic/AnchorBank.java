@@ -34,8 +34,11 @@ public final class AnchorBank {
 
         /** What its vectors and texts hold on the heap, about. */
         long bytes() {
+            List<List<Anchor>> all = new ArrayList<>(levels);
+            all.add(forAnchors);
+            all.add(against);
             long bytes = 0;
-            for (List<Anchor> statements : List.of(levels.get(0), levels.get(1), levels.get(2), levels.get(3), forAnchors, against)) {
+            for (List<Anchor> statements : all) {
                 for (Anchor a : statements) {
                     bytes += 4L * a.vector().length + 2L * a.text().length() + 64;
                 }
