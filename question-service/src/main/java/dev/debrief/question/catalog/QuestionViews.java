@@ -42,7 +42,7 @@ public class QuestionViews {
         if (e == null) {
             long before = drops.get();
             Question q = access.readable(id);
-            e = ViewCache.Entry.of(QuestionView.of(q, QuestionVersion.current(q)), q.tenant, q.status);
+            e = new ViewCache.Entry(QuestionView.of(q, QuestionVersion.current(q)), q.tenant, q.status);
             if (drops.get() == before) {
                 entries.put(id, e);
             }

@@ -14,12 +14,8 @@ import java.util.UUID;
  */
 final class ViewCache {
 
-    /** One cached view with who may read it and what it is estimated to hold. */
-    record Entry(QuestionView view, String tenant, QuestionStatus status, int weight) {
-
-        static Entry of(QuestionView view, String tenant, QuestionStatus status) {
-            return new Entry(view, tenant, status, ViewCache.weight(view));
-        }
+    /** One cached view with who may read it. */
+    record Entry(QuestionView view, String tenant, QuestionStatus status) {
     }
 
     /** Per entry beyond its text: the records, lists, boxed values and the cache's own node. */
@@ -28,7 +24,9 @@ final class ViewCache {
     private final Cache<UUID, Entry> entries;
 
     ViewCache(long maxBytes) {
-        this.entries = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((UUID id, Entry e) -> e.weight()).build();
+        // Caffeine weighs an entry once, as it goes in
+        this.entries = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((UUID id, Entry e) -> weight(e.view())).build();
     }
 
     Entry get(UUID id) {

@@ -30,7 +30,7 @@ class ViewCacheTest {
     void shouldKeepNoMoreThanItsSizeOfTheLargestQuestions() {
         ViewCache cache = new ViewCache(BUDGET);
         for (int i = 0; i < 500; i++) {
-            cache.put(UUID.randomUUID(), ViewCache.Entry.of(largest(), "firm-a", QuestionStatus.PUBLISHED));
+            cache.put(UUID.randomUUID(), new ViewCache.Entry(largest(), "firm-a", QuestionStatus.PUBLISHED));
         }
         assertTrue(cache.bytes() <= BUDGET, "the views hold an estimated " + cache.bytes() + " bytes");
         assertTrue(cache.size() < 500 && cache.size() > 0, cache.size() + " of 500 kept");
