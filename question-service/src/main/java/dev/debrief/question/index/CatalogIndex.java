@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -16,6 +17,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.IOConsumer;
+import org.apache.lucene.util.IOFunction;
 import org.apache.lucene.util.IOUtils;
 import org.jboss.logging.Logger;
 
@@ -25,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -56,6 +59,7 @@ public class CatalogIndex {
     private final ListOrders orders = new ListOrders();
     private final FacetCounts facetCounts = new FacetCounts(facetsConfig);
     private final ReentrantLock refreshing = new ReentrantLock();
+    private final AtomicBoolean merging = new AtomicBoolean();
     private final Path path;
     private final Directory directory;
     private final IndexWriter writer;
@@ -142,6 +146,25 @@ public class CatalogIndex {
         return new IllegalStateException("the index writer is closed");
     }
 
+    /** How many segments the current view has (no refresh). */
+    public int segments() {
+        try {
+            return onView(r -> r.leaves().size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Something of the current view's reader, the view held only meanwhile. */
+    private <T> T onView(IOFunction<IndexReader, T> read) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return read.apply(s.getIndexReader());
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     public long refreshedAt() {
         return refreshedAt;
     }
@@ -188,8 +211,12 @@ public class CatalogIndex {
                 if (at.epoch() != epoch) {
                     full = true;
                     at = fullLoad();
-                } else if (count[0] > 0) {
-                    searchers.maybeRefreshBlocking();
+                } else {
+                    if (count[0] > 0 || !onView(r -> ((DirectoryReader) r).isCurrent())) {
+                        // a change, or a merge the writer finished in the background since the last view
+                        searchers.maybeRefreshBlocking();
+                    }
+                    mergeIfScattered();   // on every poll: one that found a merge running is retried here
                 }
             }
             if (full) {
@@ -212,8 +239,32 @@ public class CatalogIndex {
         writer.deleteAll();
         CatalogLoader.Position at = loader.load(0, this::add);
         searchers.maybeRefreshBlocking();
-        Thread.ofVirtual().name("catalog-index-merge").start(this::mergeToOneSegment);
+        mergeInBackground();
         return at;
+    }
+
+    /**
+     * Merges to one segment again once the view is scattered: a bulk import arriving as one delta (100,000
+     * questions) leaves several segments of the same size, which the merge policy has no reason to fold into
+     * one, and a list over six of them cost 3.5 times the CPU of one (docs/benchmarks/question-service.md).
+     */
+    private void mergeIfScattered() throws IOException {
+        if (onView(Segments::scattered)) {
+            mergeInBackground();
+        }
+    }
+
+    /** One merge at a time; a refresh meanwhile goes on serving the view it has. */
+    private void mergeInBackground() {
+        if (merging.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("catalog-index-merge").start(() -> {
+                try {
+                    mergeToOneSegment();
+                } finally {
+                    merging.set(false);
+                }
+            });
+        }
     }
 
     /**

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * The catalog index's two health checks.
  * <ul>
- * <li>Readiness ({@code catalog index}): ready once the index holds the catalog. The data (size, age, how long
- * the last full load took) is what the benchmark reports; nothing in it is private.</li>
+ * <li>Readiness ({@code catalog index}): ready once the index holds the catalog. The data (size, segments, age,
+ * how long the last full load took) is what the benchmark reports; nothing in it is private.</li>
  * <li>Liveness ({@code catalog index writer}): down once Lucene has closed the index writer after a failure it
  * cannot undo (out of disk or of file descriptors in the middle of writing a segment). The replica would
  * otherwise answer from a catalog frozen at that moment for as long as it runs; a failed liveness probe has the
@@ -37,6 +37,7 @@ public class CatalogIndexHealth {
             }
             return HealthCheckResponse.named("catalog index").status(index.loaded())
                     .withData("questions", index.size())
+                    .withData("segments", index.segments())
                     .withData("refreshedMillisAgo", System.currentTimeMillis() - index.refreshedAt())
                     .withData("lastFullLoadMillis", index.lastLoadMillis())
                     .build();

@@ -175,7 +175,7 @@ class ListsOverMatchesTest {
     }
 
     /** Few distinct titles, budgets and times, so ties are common and the id decides them. */
-    private static CatalogRow row(UUID id, Random random, int version) {
+    static CatalogRow row(UUID id, Random random, int version) {
         String title = "Question " + (char) ('A' + random.nextInt(20)) + (random.nextBoolean() ? " é" : "");
         return new CatalogRow(id, "q-" + id, version + 1, "PUBLISHED", null, title, "How would you measure it?", "",
                 CATEGORIES.get(random.nextInt(CATEGORIES.size())), random.nextBoolean() ? "DATA_PM" : "ENGINEERING_MANAGER",
