@@ -11,6 +11,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -48,6 +50,12 @@ public class CatalogIndex {
     private static final Logger LOG = Logger.getLogger(CatalogIndex.class);
     /** A directory left without its lock for this long was a replica's that did not shut down. */
     private static final Duration STALE_AFTER = Duration.ofMinutes(1);
+    /**
+     * How many segments of a size the merge policy lets stand (Lucene's default: 10). Edits write a tiny segment
+     * a second, and every search pays per segment, so they are folded together as soon as there are a few (each
+     * such merge is a few documents; the big segment is left alone).
+     */
+    private static final double SMALL_SEGMENTS = 2;
 
     /** A point-in-time view of the index, its facet ordinals and its segments' list orders. */
     public record View(IndexSearcher searcher, FacetCounts.View facets, ListOrders orders) {
@@ -69,6 +77,7 @@ public class CatalogIndex {
     /** The local generation the index includes; -1: never loaded. */
     private volatile long appliedGeneration = -1;
     private volatile long refreshedAt;
+    private volatile boolean closing;
     private volatile long lastLoadMillis;
     private long xmin;
     private long epoch = -1;
@@ -82,12 +91,17 @@ public class CatalogIndex {
             this.path = Files.createTempDirectory(parent, StaleIndexes.PREFIX);
             this.directory = new MMapDirectory(path);
             IndexWriterConfig wc = new IndexWriterConfig(Analyzers.index())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(16);
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(16)
+                    .setMergePolicy(mergePolicy());
             this.writer = new IndexWriter(directory, wc);
             this.searchers = new SearcherManager(writer, new FacetedSearchers());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the catalog index", e);
         }
+    }
+
+    static MergePolicy mergePolicy() {
+        return new TieredMergePolicy().setSegmentsPerTier(SMALL_SEGMENTS);
     }
 
     /**
@@ -182,6 +196,9 @@ public class CatalogIndex {
     @Scheduled(every = "${debrief.catalog.refresh-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
+        if (closing) {
+            return;   // the scheduler may fire once more while the application shuts down
+        }
         try {
             refresh(changes.generation(), true);
         } catch (RuntimeException e) {
@@ -281,8 +298,22 @@ public class CatalogIndex {
             searchers.maybeRefreshBlocking();
             LOG.infof("Catalog index merged into one segment in %d ms", System.currentTimeMillis() - started);
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("Catalog index not merged (searches stay correct, only slower): %s", e.getMessage());
+            if (closing || abandoned(e)) {
+                // a full load emptied the index under it (it merges what it loads next), or the service stops
+                LOG.debugf("Catalog index merge abandoned: %s", e.getMessage());
+            } else {
+                LOG.warnf("Catalog index not merged (searches stay correct, only slower): %s", e.getMessage());
+            }
         }
+    }
+
+    static boolean abandoned(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MergePolicy.MergeAbortedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds the question or replaces the document of its id (a repeated row replaces itself: harmless). */
@@ -308,6 +339,7 @@ public class CatalogIndex {
     }
 
     void close(@Observes ShutdownEvent event) {
+        closing = true;
         try {
             searchers.close();
             writer.close();
