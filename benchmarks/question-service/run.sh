@@ -98,7 +98,7 @@ cleanup() { stop "$svc"; stop "$peer"; [ -z "$infra_pid" ] || stop "$infra_pid";
 trap cleanup EXIT
 : > "$work/service.log"
 start_service
-# the index data in the readiness answer: size, age, and how long the last full load took
+# the index data in the readiness answer: size, segments, age, and how long the last full load took
 index_data() { curl -s --max-time 10 "http://localhost:$PORT/q/health/ready" | jq -c '.checks[] | select(.name == "catalog index") | .data'; }
 wait_for_catalog() {   # until the in-memory index holds every generated question (it polls once a second), merged
   # into one segment as a replica settles (generated while the service runs, they arrive as one big delta)

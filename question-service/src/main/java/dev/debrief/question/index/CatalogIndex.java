@@ -263,7 +263,7 @@ public class CatalogIndex {
     /**
      * Merges to one segment again once the view is scattered: a bulk import arriving as one delta (100,000
      * questions) leaves several segments of the same size, which the merge policy has no reason to fold into
-     * one, and a list over six of them cost 3.5 times the CPU of one (docs/benchmarks/question-service.md).
+     * one, and a list over them cost 2.6 times the CPU of one (docs/benchmarks/question-service.md).
      */
     private void mergeIfScattered() throws IOException {
         if (onView(Segments::scattered)) {

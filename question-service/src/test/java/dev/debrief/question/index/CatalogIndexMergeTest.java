@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An index grown by deltas (a bulk import arriving through the change feed) must not stay scattered over
- * segments of one size, which the merge policy leaves as they are: the benchmark's lists cost 3.5 times the CPU
- * over the six segments of a 100,000-question import. It merges back to one segment; a few edits do not, and
+ * segments of one size, which the merge policy leaves as they are: the benchmark's lists cost 2.6 times the CPU
+ * over the segments of a 100,000-question import. It merges back to one segment; a few edits do not, and
  * the edits' own tiny segments are folded together rather than left to stand ten at a time.
  */
 class CatalogIndexMergeTest {
