@@ -143,11 +143,7 @@ public class CatalogIndex {
      * the middle of a large delta counts replaced versions twice (114,233 of 100,111 was seen).
      */
     public int size() {
-        try {
-            return onView(IndexReader::numDocs);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return onView(IndexReader::numDocs);
     }
 
     /**
@@ -169,20 +165,20 @@ public class CatalogIndex {
 
     /** How many segments the current view has (no refresh). */
     public int segments() {
-        try {
-            return onView(r -> r.leaves().size());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return onView(r -> r.leaves().size());
     }
 
     /** Something of the current view's reader, the view held only meanwhile. */
-    private <T> T onView(IOFunction<IndexReader, T> read) throws IOException {
-        IndexSearcher s = searchers.acquire();
+    private <T> T onView(IOFunction<IndexReader, T> read) {
         try {
-            return read.apply(s.getIndexReader());
-        } finally {
-            searchers.release(s);
+            IndexSearcher s = searchers.acquire();
+            try {
+                return read.apply(s.getIndexReader());
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -272,7 +268,7 @@ public class CatalogIndex {
      * questions) leaves several segments of the same size, which the merge policy has no reason to fold into
      * one, and a list over them cost 2.6 times the CPU of one (docs/benchmarks/question-service.md).
      */
-    private void mergeIfScattered() throws IOException {
+    private void mergeIfScattered() {
         if (onView(Segments::scattered)) {
             mergeInBackground();
         }
@@ -292,8 +288,8 @@ public class CatalogIndex {
     }
 
     /**
-     * After a full load, the segments the load flushed become one, in the background (readers keep the
-     * loaded view meanwhile; changes go on into new small segments). Every search pays per segment: each of
+     * After a full load, or once the view is scattered, the segments become one, in the background (readers keep
+     * the view they have meanwhile; changes go on into new small segments). Every search pays per segment: each of
      * its terms is looked up in each one, facet ordinals are mapped from each one to the whole index's, and a
      * sort compares values across them. So one big segment, and the small ones of later edits that the merge
      * policy folds in as they come.
