@@ -10,7 +10,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
 import java.io.IOException;
@@ -27,38 +26,89 @@ import java.util.Map;
  * Lucene's {@code SortedSetDocValuesFacetCounts} decodes each matching document's values from the
  * memory-mapped doc values on every request; at 100,000 questions that was a fifth of a list's CPU. The
  * values are the same (the {@code $facets} sorted-set field that {@link FacetsConfig} writes, and its global
- * ordinals from Lucene's reader state); only where they are read from differs: 4 bytes per value per document
+ * ordinals from Lucene's reader state); only where they are read from differs: a row of ints per document
  * (about 5 MB at 100,000 questions), built once per segment. {@code ListsOverMatchesTest} checks the counts
  * against Lucene's own on one segment and on many.
  */
 final class FacetCounts {
 
-    /** One segment's values: document d's are {@code ords[start[d] .. start[d + 1])}, segment ordinals. */
-    private record Segment(int[] start, int[] ords, int valueCount) {
+    /** The share of a segment's documents whose values fit in their row; the rest keep theirs aside. */
+    private static final double IN_ROW = 0.99;
+
+    /**
+     * One segment's values: a row of {@code width} ints per document, its count of values, then its segment
+     * ordinals, so counting a match reads one place in memory (a start offset beside the values cost a second
+     * read per match, and lists 10-20% more CPU: docs/benchmarks/question-service.md). The row is as wide as 99%
+     * of the documents need; a document with more values (a question may have 52) keeps them in {@code aside},
+     * its row holding where they start.
+     */
+    private record Segment(int[] rows, int width, int[] aside, int valueCount) {
 
         static Segment of(LeafReader reader, String field) throws IOException {
             int n = reader.maxDoc();
-            int[] start = new int[n + 1];
-            int[] ords = new int[Math.max(16, n * 8)];
-            int used = 0;
+            int[] docsWith = new int[1];   // documents by how many values they have
             SortedSetDocValues values = DocValues.getSortedSet(reader, field);
-            int next = 0;
             for (int d = values.nextDoc(); d != SortedSetDocValues.NO_MORE_DOCS; d = values.nextDoc()) {
-                while (next <= d) {
-                    start[next++] = used;
-                }
                 int count = values.docValueCount();
-                if (used + count > ords.length) {
-                    ords = Arrays.copyOf(ords, Math.max(used + count, ords.length * 2));
+                if (count >= docsWith.length) {
+                    docsWith = Arrays.copyOf(docsWith, count + 1);
                 }
-                for (int i = 0; i < count; i++) {
-                    ords[used++] = (int) values.nextOrd();
+                docsWith[count]++;
+            }
+            int width = rowWidth(docsWith, n);
+            int[] rows = new int[n * width];
+            int[] aside = new int[valuesAside(docsWith, width)];
+            int used = 0;
+            values = DocValues.getSortedSet(reader, field);
+            for (int d = values.nextDoc(); d != SortedSetDocValues.NO_MORE_DOCS; d = values.nextDoc()) {
+                int count = values.docValueCount();
+                int at = d * width;
+                rows[at] = count;
+                if (count < width) {
+                    for (int i = 1; i <= count; i++) {
+                        rows[at + i] = (int) values.nextOrd();
+                    }
+                } else {
+                    rows[at + 1] = used;
+                    for (int i = 0; i < count; i++) {
+                        aside[used++] = (int) values.nextOrd();
+                    }
                 }
             }
-            while (next <= n) {
-                start[next++] = used;
+            return new Segment(rows, width, aside, (int) values.getValueCount());
+        }
+
+        /** A count and the values of {@link #IN_ROW} of the documents; at least two ints (a count and where). */
+        private static int rowWidth(int[] docsWith, int docs) {
+            int values = 0;
+            long covered = docs - Arrays.stream(docsWith).sum();   // the documents without values
+            while (covered < IN_ROW * docs && values < docsWith.length - 1) {
+                covered += docsWith[++values];
             }
-            return new Segment(start, Arrays.copyOf(ords, used), (int) values.getValueCount());
+            return Math.max(2, values + 1);
+        }
+
+        private static int valuesAside(int[] docsWith, int width) {
+            int n = 0;
+            for (int count = width; count < docsWith.length; count++) {
+                n += count * docsWith[count];
+            }
+            return n;
+        }
+
+        /** Adds one to {@code local} at each value of {@code doc}. */
+        void count(int doc, int[] local) {
+            int at = doc * width;
+            int count = rows[at];
+            if (count < width) {
+                for (int i = at + 1, end = at + 1 + count; i < end; i++) {
+                    local[rows[i]]++;
+                }
+            } else {
+                for (int i = rows[at + 1], end = i + count; i < end; i++) {
+                    local[aside[i]]++;
+                }
+            }
         }
     }
 
@@ -143,17 +193,12 @@ final class FacetCounts {
             int index = leaf.context().ord;
             Segment segment = segments.get(index);
             int[] local = new int[segment.valueCount()];
-            int[] start = segment.start();
-            int[] ords = segment.ords();
             long[] words = leaf.bits().getBits();
             for (int w = 0; w < words.length; w++) {
                 long word = words[w];
                 while (word != 0) {
-                    int doc = (w << 6) + Long.numberOfTrailingZeros(word);
+                    segment.count((w << 6) + Long.numberOfTrailingZeros(word), local);
                     word &= word - 1;
-                    for (int i = start[doc]; i < start[doc + 1]; i++) {
-                        local[ords[i]]++;
-                    }
                 }
             }
             LongValues global = toGlobal[index];
