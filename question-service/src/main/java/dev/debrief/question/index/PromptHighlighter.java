@@ -24,6 +24,8 @@ import java.util.Map;
  */
 class PromptHighlighter {
 
+    private static final PassageScores SCORES = new PassageScores();
+
     private final Analyzer analyzer;
 
     PromptHighlighter(Analyzer analyzer) {
@@ -47,6 +49,7 @@ class PromptHighlighter {
                 // weight matches on (the default) every document of the page ran the whole query's matches again
                 .withWeightMatches(false)
                 .withBreakIterator(SentenceBreaks::new)
+                .withScorer(SCORES)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true));
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
             /**
