@@ -38,9 +38,9 @@ final class FacetCounts {
     /**
      * One segment's values: a row of {@code width} ints per document, its count of values, then its segment
      * ordinals, so counting a match reads one place in memory (a start offset beside the values cost a second
-     * read per match, and lists 10-20% more CPU: docs/benchmarks/question-service.md). The row is as wide as 99%
-     * of the documents need; a document with more values (a question may have 52) keeps them in {@code aside},
-     * its row holding where they start.
+     * read per match, and about a tenth more CPU per list: docs/benchmarks/question-service.md). The row is as
+     * wide as 99% of the documents need; a document with more values (a question may have 52) keeps them in
+     * {@code aside}, its row holding where they start.
      */
     private record Segment(int[] rows, int width, int[] aside, int valueCount) {
 

@@ -180,7 +180,8 @@ class ListsOverMatchesTest {
         if (random.nextInt(300) == 0) {
             return IntStream.range(0, 20).mapToObj(i -> "many" + i).toList();
         }
-        return random.nextBoolean() ? List.of("tag" + random.nextInt(5)) : List.of("tag" + random.nextInt(5), "x" + random.nextInt(40));
+        return random.nextBoolean() ? List.of("tag" + random.nextInt(5))
+                : List.of("tag" + random.nextInt(5), "x" + random.nextInt(40));
     }
 
     /** Few distinct titles, budgets and times, so ties are common and the id decides them. */
