@@ -5,6 +5,7 @@ import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +67,6 @@ class PassageScoresTest {
     }
 
     private static int distinct(Passage p) {
-        return (int) java.util.Arrays.stream(p.getMatchTerms(), 0, p.getNumMatches()).distinct().count();
+        return (int) Arrays.stream(p.getMatchTerms(), 0, p.getNumMatches()).distinct().count();
     }
 }
