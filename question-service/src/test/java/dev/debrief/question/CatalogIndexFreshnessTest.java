@@ -1,5 +1,6 @@
 package dev.debrief.question;
 
+import dev.debrief.question.index.CatalogLoader;
 import dev.debrief.testsupport.RealInfra;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -19,6 +23,8 @@ import static dev.debrief.question.Catalog.admin;
 import static dev.debrief.question.Catalog.question;
 import static dev.debrief.question.Catalog.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -32,6 +38,8 @@ class CatalogIndexFreshnessTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    CatalogLoader catalogLoader;
 
     @Test
     void shouldShowAnotherReplicasEditInListsAsTheSameQuestion() throws SQLException {
@@ -126,6 +134,27 @@ class CatalogIndexFreshnessTest {
         JsonPath page = awaitList(tag, p -> p.getInt("total") == 1);
         assertEquals(List.of(kept), page.getList("items.slug"));
         assertEquals(1, ((Number) page.getMap("facets.tag").get(tag)).intValue());
+    }
+
+    @Test
+    void shouldHandAFullLoadOnGroupedSoThatAListsMatchesAreNeighboursInTheIndex() {
+        String tag = unique("grouped");
+        for (String category : List.of("SQL", "BEHAVIORAL", "SQL", "LEADERSHIP", "BEHAVIORAL", "SQL")) {
+            String slug = unique(tag);   // written interleaved: the load must not hand them on in this order
+            Catalog.create(admin(), with(with(question(slug), "tags", List.of(tag)), "category", category));
+        }
+
+        List<String> groups = new ArrayList<>();
+        Set<String> finished = new HashSet<>();
+        catalogLoader.load(0, row -> {
+            String group = row.category() + "/" + row.role() + "/" + row.difficulty();
+            if (!groups.isEmpty() && !groups.getLast().equals(group)) {
+                assertTrue(finished.add(groups.getLast()), () -> groups.getLast() + " came in two runs");
+            }
+            groups.add(group);
+        });
+        assertFalse(finished.contains(groups.getLast()), () -> groups.getLast() + " came in two runs");
+        assertTrue(finished.size() >= 2, "the catalog holds questions of several categories");
     }
 
     private static String unique(String prefix) {
