@@ -224,6 +224,18 @@ side_by_side() {
   say "   service memory after: $(rss); peer VmRSS $(awk '/VmRSS/ {printf "%d MiB", $2/1024}' "/proc/$peer/status")"
   stop "$peer"; peer=""
 }
+# COMPARE="a.jar b.jar a.jar b.jar": alternated side runs of two builds instead of the phases below, each jar started
+# on the same catalog (its build from empty reported), then list and search closed; alternating lands a slow spell
+# of a shared machine on both
+if [ -n "${COMPARE:-}" ]; then
+  for jar in $COMPARE; do
+    stop "$svc"; start_service; wait_for_catalog
+    say ""; say "==== $jar: index built from empty in $(index_data | jq '.lastFullLoadMillis') ms"
+    closed list "list ($jar)"
+    closed search "search ($jar)"
+  done
+  exit 0
+fi
 # closed model first for both mixes, then the open model, so one phase's backlog never lands in the next
 closed list list
 closed search search
