@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * <p>They come grouped by category, role and difficulty, the filters of nearly every list, because the index
  * numbers documents in the order they arrive: a list's matches are then neighbours, and counting their facets
  * reads memory in one sweep rather than with a cache miss per match (a quarter to a third less CPU per list
- * at 100,000 questions, for up to half a second more on the load; see docs/benchmarks/question-service.md). Single edits append
- * out of order, so the grouping wears slowly until the next full load.
+ * at 100,000 questions, for up to half a second more on the load; see docs/benchmarks/question-service.md).
+ * Single edits append out of order, so the grouping wears slowly until the next full load.
  */
 @ApplicationScoped
 public class CatalogLoader {
