@@ -205,8 +205,12 @@ public class CatalogIndex {
         try {
             refresh(changes.generation(), true);
         } catch (RuntimeException e) {
-            LOG.warnf("Catalog index refresh failed; lists keep the view of %d ms ago: %s",
-                    System.currentTimeMillis() - refreshedAt, e.getMessage());
+            if (refreshedAt == 0) {
+                LOG.warnf("Catalog index refresh failed before its first view; not ready: %s", e.getMessage());
+            } else {
+                LOG.warnf("Catalog index refresh failed; lists keep the view of %d ms ago: %s",
+                        System.currentTimeMillis() - refreshedAt, e.getMessage());
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -35,12 +36,15 @@ public class CatalogIndexHealth {
             if (failure != null) {
                 return down("catalog index", failure);
             }
-            return HealthCheckResponse.named("catalog index").status(index.loaded())
+            HealthCheckResponseBuilder answer = HealthCheckResponse.named("catalog index").status(index.loaded())
                     .withData("questions", index.size())
                     .withData("segments", index.segments())
-                    .withData("refreshedMillisAgo", System.currentTimeMillis() - index.refreshedAt())
-                    .withData("lastFullLoadMillis", index.lastLoadMillis())
-                    .build();
+                    .withData("lastFullLoadMillis", index.lastLoadMillis());
+            long refreshedAt = index.refreshedAt();
+            if (refreshedAt > 0) {   // before the first view there is no age (not the time since 1970)
+                answer.withData("refreshedMillisAgo", System.currentTimeMillis() - refreshedAt);
+            }
+            return answer.build();
         };
     }
 

@@ -1,7 +1,5 @@
 package dev.debrief.question.index;
 
-import dev.debrief.question.config.CatalogConfig;
-import io.quarkus.runtime.configuration.MemorySize;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
@@ -18,14 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,8 +47,8 @@ class CatalogIndexMergeTest {
 
     @Test
     void shouldMergeBackToOneSegmentAfterAnImportArrivesAsDeltas() throws InterruptedException {
-        Deltas deltas = new Deltas();
-        index = new CatalogIndex(deltas, new CatalogChanges(null), config(parent));
+        ScriptedDeltas deltas = new ScriptedDeltas();
+        index = new CatalogIndex(deltas, new CatalogChanges(null), ScriptedDeltas.config(parent));
         deltas.next(rows(100));
         index.poll();   // the full load
         for (int i = 0; i < 3; i++) {
@@ -152,49 +146,5 @@ class CatalogIndexMergeTest {
             seen = index.segments();
         }
         return seen;
-    }
-
-    /** The change feed: each load hands on the rows given for it, then nothing. */
-    private static final class Deltas extends CatalogLoader {
-        private final Deque<List<CatalogRow>> batches = new ArrayDeque<>();
-
-        Deltas() {
-            super(null);
-        }
-
-        void next(List<CatalogRow> rows) {
-            batches.add(rows);
-        }
-
-        @Override
-        public Position load(long since, Consumer<CatalogRow> sink) {
-            List<CatalogRow> rows = batches.isEmpty() ? List.of() : batches.poll();
-            rows.forEach(sink);
-            return new Position(since + 1, 0);
-        }
-    }
-
-    private static CatalogConfig config(Path parent) {
-        return new CatalogConfig() {
-            @Override
-            public List<String> seedResources() {
-                return List.of();
-            }
-
-            @Override
-            public Duration refreshInterval() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public Optional<Path> indexParent() {
-                return Optional.of(parent);
-            }
-
-            @Override
-            public MemorySize viewCacheSize() {
-                return new MemorySize(java.math.BigInteger.valueOf(1 << 20));
-            }
-        };
     }
 }
