@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -182,8 +183,10 @@ public class CatalogIndex {
         }
     }
 
-    public long refreshedAt() {
-        return refreshedAt;
+    /** How old the current view is (ms); empty before the first one (there is no age then, not 57 years). */
+    public OptionalLong viewAgeMillis() {
+        long at = refreshedAt;
+        return at == 0 ? OptionalLong.empty() : OptionalLong.of(System.currentTimeMillis() - at);
     }
 
     /** How long the last full load took (ms): reading the table and indexing every question. */
@@ -205,11 +208,12 @@ public class CatalogIndex {
         try {
             refresh(changes.generation(), true);
         } catch (RuntimeException e) {
-            if (refreshedAt == 0) {
+            OptionalLong age = viewAgeMillis();
+            if (age.isEmpty()) {
                 LOG.warnf("Catalog index refresh failed before its first view; not ready: %s", e.getMessage());
             } else {
-                LOG.warnf("Catalog index refresh failed; lists keep the view of %d ms ago: %s",
-                        System.currentTimeMillis() - refreshedAt, e.getMessage());
+                LOG.warnf("Catalog index refresh failed; lists keep the view of %d ms ago: %s", age.getAsLong(),
+                        e.getMessage());
             }
         }
     }

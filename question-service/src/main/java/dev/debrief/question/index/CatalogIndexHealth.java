@@ -40,10 +40,7 @@ public class CatalogIndexHealth {
                     .withData("questions", index.size())
                     .withData("segments", index.segments())
                     .withData("lastFullLoadMillis", index.lastLoadMillis());
-            long refreshedAt = index.refreshedAt();
-            if (refreshedAt > 0) {   // before the first view there is no age (not the time since 1970)
-                answer.withData("refreshedMillisAgo", System.currentTimeMillis() - refreshedAt);
-            }
+            index.viewAgeMillis().ifPresent(age -> answer.withData("refreshedMillisAgo", age));
             return answer.build();
         };
     }

@@ -27,7 +27,9 @@ class CatalogIndexHealthTest {
 
     @AfterEach
     void close() {
-        index.close(null);
+        if (index != null) {
+            index.close(null);
+        }
     }
 
     @Test
