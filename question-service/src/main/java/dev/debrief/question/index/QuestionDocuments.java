@@ -7,7 +7,6 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.BinaryDocValues;
@@ -41,8 +40,15 @@ final class QuestionDocuments {
     private static final List<String> DIFFICULTIES = List.of("EASY", "MEDIUM", "HARD");
     private static final int EXCERPT = 160;
 
-    /** Searched texts: positions for phrases, offsets so the highlighter needs no re-analysis. */
-    private static final FieldType SEARCHED = searched();
+    /** Searched texts: positions for phrases. */
+    private static final FieldType SEARCHED = searched(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    /**
+     * The prompt, which results highlight: offsets too, so the highlighter needs no re-analysis. Only the prompt:
+     * offsets cost index time and size, and the title and the extra text are never highlighted.
+     */
+    private static final FieldType HIGHLIGHTED = searched(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    /** The title's word prefixes, for suggestions: single terms, scored, never a phrase, so no positions. */
+    private static final FieldType PREFIXES = searched(IndexOptions.DOCS_AND_FREQS);
 
     private QuestionDocuments() {
     }
@@ -78,8 +84,8 @@ final class QuestionDocuments {
         d.add(new Field(Fields.TITLE, q.title(), SEARCHED));
         // UTF-8 bytes compare as code points: the order of the catalog database's C.UTF-8 collation
         d.add(new SortedDocValuesField(Fields.TITLE_SORT, new BytesRef(q.title())));
-        d.add(new TextField(Fields.SUGGEST, q.title(), Field.Store.NO));
-        d.add(new Field(Fields.PROMPT, q.prompt(), SEARCHED));
+        d.add(new Field(Fields.SUGGEST, q.title(), PREFIXES));
+        d.add(new Field(Fields.PROMPT, q.prompt(), HIGHLIGHTED));
         d.add(new Field(Fields.EXTRA, q.extra(), SEARCHED));
         single(d, Fields.CATEGORY, q.category());
         single(d, Fields.ROLE, q.role());
@@ -230,11 +236,11 @@ final class QuestionDocuments {
                 : prompt.substring(0, prompt.offsetByCodePoints(0, EXCERPT));
     }
 
-    private static FieldType searched() {
+    private static FieldType searched(IndexOptions options) {
         FieldType t = new FieldType();
         t.setTokenized(true);
         t.setStored(false);
-        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.setIndexOptions(options);
         t.freeze();
         return t;
     }
