@@ -149,16 +149,27 @@ final class ListOrders {
             read(DocValues.getNumeric(reader, Fields.UPDATED), (d, v) -> updated[d] = v);
             read(DocValues.getNumeric(reader, Fields.DIFFICULTY_RANK), (d, v) -> rank[d] = (int) v);
             read(DocValues.getNumeric(reader, Fields.TIME_BUDGET), (d, v) -> time[d] = (int) v);
-            for (SortOrder order : List.of(SortOrder.TITLE, SortOrder.UPDATED, SortOrder.DIFFICULTY,
-                    SortOrder.DIFFICULTY_DESC, SortOrder.TIME_BUDGET, SortOrder.TIME_BUDGET_DESC)) {
-                int[] walk = sorted(allDocs(n), comparator(order));
-                int[] place = new int[n];
-                for (int i = 0; i < n; i++) {
-                    place[walk[i]] = i;
-                }
-                orders.put(order, walk);
-                places.put(order, place);
+            // two sorts, the other orders derived from them by stable passes over small keys (every order ends on
+            // the id, so bucketing the id order by a value keeps the id as the tie-breaker): a third of the CPU of
+            // six sorts, on the first view of a load and after every merge
+            int[] byId = sorted(allDocs(n), this::id);
+            int[] byTitle = byKey(byId, titleOrd, false);
+            int[] byTime = denseRanks(time);
+            put(SortOrder.TITLE, byTitle);
+            put(SortOrder.UPDATED, sorted(allDocs(n), (a, b) -> then(Long.compare(updated[a], updated[b]), a, b)));
+            put(SortOrder.DIFFICULTY, byKey(byTitle, rank, false));
+            put(SortOrder.DIFFICULTY_DESC, byKey(byTitle, rank, true));
+            put(SortOrder.TIME_BUDGET, byKey(byId, byTime, false));
+            put(SortOrder.TIME_BUDGET_DESC, byKey(byId, byTime, true));
+        }
+
+        private void put(SortOrder order, int[] walk) {
+            int[] place = new int[walk.length];
+            for (int i = 0; i < walk.length; i++) {
+                place[walk[i]] = i;
             }
+            orders.put(order, walk);
+            places.put(order, place);
         }
 
         /**
@@ -197,21 +208,6 @@ final class ListOrders {
             return out;
         }
 
-        /** Within this segment, the order's comparison of two documents, ending on the id. */
-        private DocComparator comparator(SortOrder order) {
-            return switch (order) {
-                case TITLE -> (a, b) -> then(Integer.compare(titleOrd[a], titleOrd[b]), a, b);
-                case TITLE_DESC -> (a, b) -> -then(Integer.compare(titleOrd[a], titleOrd[b]), a, b);
-                case UPDATED -> (a, b) -> then(Long.compare(updated[a], updated[b]), a, b);
-                case UPDATED_DESC -> (a, b) -> -then(Long.compare(updated[a], updated[b]), a, b);
-                case DIFFICULTY -> (a, b) -> difficulty(a, b, false);
-                case DIFFICULTY_DESC -> (a, b) -> difficulty(a, b, true);
-                case TIME_BUDGET -> (a, b) -> then(Integer.compare(time[a], time[b]), a, b);
-                case TIME_BUDGET_DESC -> (a, b) -> then(Integer.compare(time[b], time[a]), a, b);
-                case RELEVANCE -> throw new IllegalArgumentException("relevance is the search's score, not a list order");
-            };
-        }
-
         private int then(int c, int a, int b) {
             return c != 0 ? c : id(a, b);
         }
@@ -221,13 +217,37 @@ final class ListOrders {
             return c != 0 ? c : Long.compare(idLow[a], idLow[b]);
         }
 
-        private int difficulty(int a, int b, boolean descending) {
-            int c = descending ? Integer.compare(rank[b], rank[a]) : Integer.compare(rank[a], rank[b]);
-            if (c != 0) {
-                return c;
+        /**
+         * {@code walk} reordered by {@code key} (small non-negative values per document), stable: documents of one
+         * key keep their order in {@code walk}; {@code descending} reverses the keys' order only (a counting sort).
+         */
+        private static int[] byKey(int[] walk, int[] key, boolean descending) {
+            int max = 0;
+            for (int doc : walk) {
+                max = Math.max(max, key[doc]);
             }
-            c = Integer.compare(titleOrd[a], titleOrd[b]);
-            return c != 0 ? c : id(a, b);
+            int[] next = new int[max + 2];
+            for (int doc : walk) {
+                next[(descending ? max - key[doc] : key[doc]) + 1]++;
+            }
+            for (int k = 1; k < next.length; k++) {
+                next[k] += next[k - 1];
+            }
+            int[] out = new int[walk.length];
+            for (int doc : walk) {
+                out[next[descending ? max - key[doc] : key[doc]]++] = doc;
+            }
+            return out;
+        }
+
+        /** Each value's rank among the distinct values (0 the least): the same order as a small key. */
+        private static int[] denseRanks(int[] values) {
+            int[] distinct = Arrays.stream(values).distinct().sorted().toArray();
+            int[] ranks = new int[values.length];
+            for (int i = 0; i < values.length; i++) {
+                ranks[i] = Arrays.binarySearch(distinct, values[i]);
+            }
+            return ranks;
         }
 
         private interface DocComparator {
