@@ -301,10 +301,14 @@ public class CatalogIndex {
         }
     }
 
-    /** One merge at a time; a refresh meanwhile goes on serving the view it has. */
+    /**
+     * One merge at a time; a refresh meanwhile goes on serving the view it has. On a platform thread: a merge is
+     * seconds of CPU and waits inside Lucene's writer, which on a virtual thread would hold one of the few carrier
+     * threads every virtual thread of the process shares.
+     */
     private void mergeInBackground() {
         if (merging.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("catalog-index-merge").start(() -> {
+            Thread.ofPlatform().daemon().name("catalog-index-merge").start(() -> {
                 try {
                     mergeToOneSegment();
                 } finally {
