@@ -61,7 +61,7 @@ public class CatalogIndex {
     private static final double BUFFER_MB = 16;
     /**
      * The first load's buffer: nothing else is on the heap yet (no cached views, no list orders of an older view),
-     * and half as many flushes and merges made a 100,000-question load about 6% faster (a 64 MB buffer met full
+     * and half as many flushes and merges made a 100,000-question load 6–9% faster (a 64 MB buffer met full
      * collections of the 104 MB heap instead; docs/benchmarks/question-service.md).
      */
     private static final double FIRST_LOAD_BUFFER_MB = 32;
