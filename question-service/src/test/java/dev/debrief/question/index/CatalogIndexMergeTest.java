@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -118,6 +119,34 @@ class CatalogIndexMergeTest {
                 assertTrue(Segments.scattered(more), "15 beside 100: " + Segments.scatteredShare(more));
             }
         }
+    }
+
+    /**
+     * Only the first load, before anything else is on the heap, indexes with the bigger buffer: deltas and a full
+     * reload while the replica serves (its cached views and list orders on the heap) keep the normal one, as a
+     * 104 MB heap holding both could run out.
+     */
+    @Test
+    void shouldGiveOnlyTheFirstLoadTheBiggerBuffer() {
+        List<Double> buffers = new ArrayList<>();
+        long[] epoch = { 0 };
+        CatalogLoader loader = new CatalogLoader(null) {
+            @Override
+            public Position load(long since, Consumer<CatalogRow> sink) {
+                buffers.add(index.bufferMB());
+                rows(1).forEach(sink);
+                return new Position(since + 1, epoch[0]);
+            }
+        };
+        index = new CatalogIndex(loader, new CatalogChanges(null), ScriptedDeltas.config(parent));
+
+        index.poll();   // the first load
+        index.poll();   // a delta
+        epoch[0] = 1;   // a delete elsewhere: the next delta sees a new epoch and the index loads everything again
+        index.poll();
+
+        assertEquals(List.of(32.0, 16.0, 16.0, 16.0), buffers, "buffer per load: first, delta, delta, reload");
+        assertEquals(16.0, index.bufferMB());
     }
 
     @Test
