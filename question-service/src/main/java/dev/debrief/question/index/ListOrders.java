@@ -154,13 +154,13 @@ final class ListOrders {
             // six sorts, on the first view of a load and after every merge
             int[] byId = sorted(allDocs(n), this::id);
             int[] byTitle = byKey(byId, titleOrd, false);
-            int[] byTime = denseRanks(time);
+            int[] timeRanks = denseRanks(time);
             put(SortOrder.TITLE, byTitle);
             put(SortOrder.UPDATED, sorted(allDocs(n), (a, b) -> then(Long.compare(updated[a], updated[b]), a, b)));
             put(SortOrder.DIFFICULTY, byKey(byTitle, rank, false));
             put(SortOrder.DIFFICULTY_DESC, byKey(byTitle, rank, true));
-            put(SortOrder.TIME_BUDGET, byKey(byId, byTime, false));
-            put(SortOrder.TIME_BUDGET_DESC, byKey(byId, byTime, true));
+            put(SortOrder.TIME_BUDGET, byKey(byId, timeRanks, false));
+            put(SortOrder.TIME_BUDGET_DESC, byKey(byId, timeRanks, true));
         }
 
         private void put(SortOrder order, int[] walk) {

@@ -129,20 +129,20 @@ class CatalogIndexMergeTest {
     @Test
     void shouldGiveOnlyTheFirstLoadTheBiggerBuffer() {
         List<Double> buffers = new ArrayList<>();
-        long[] epoch = { 0 };
-        CatalogLoader loader = new CatalogLoader(null) {
+        ScriptedDeltas deltas = new ScriptedDeltas() {
             @Override
             public Position load(long since, Consumer<CatalogRow> sink) {
                 buffers.add(index.bufferMB());
-                rows(1).forEach(sink);
-                return new Position(since + 1, epoch[0]);
+                return super.load(since, sink);
             }
         };
-        index = new CatalogIndex(loader, new CatalogChanges(null), ScriptedDeltas.config(parent));
+        index = new CatalogIndex(deltas, new CatalogChanges(null), ScriptedDeltas.config(parent));
 
+        deltas.next(rows(1));
         index.poll();   // the first load
+        deltas.next(rows(1));
         index.poll();   // a delta
-        epoch[0] = 1;   // a delete elsewhere: the next delta sees a new epoch and the index loads everything again
+        deltas.deleteElsewhere();   // the next delta sees a new epoch and the index loads everything again
         index.poll();
 
         assertEquals(List.of(32.0, 16.0, 16.0, 16.0), buffers, "buffer per load: first, delta, delta, reload");

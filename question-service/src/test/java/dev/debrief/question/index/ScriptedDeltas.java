@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The change feed without PostgreSQL: each load hands on the rows given for it, then nothing. */
-final class ScriptedDeltas extends CatalogLoader {
+class ScriptedDeltas extends CatalogLoader {
 
     private final Deque<List<CatalogRow>> batches = new ArrayDeque<>();
+    private long epoch;
 
     ScriptedDeltas() {
         super(null);
@@ -25,11 +26,16 @@ final class ScriptedDeltas extends CatalogLoader {
         batches.add(rows);
     }
 
+    /** A delete elsewhere: the next load reports a new epoch, so the index loads everything again after it. */
+    void deleteElsewhere() {
+        epoch++;
+    }
+
     @Override
     public Position load(long since, Consumer<CatalogRow> sink) {
         List<CatalogRow> rows = batches.isEmpty() ? List.of() : batches.poll();
         rows.forEach(sink);
-        return new Position(since + 1, 0);
+        return new Position(since + 1, epoch);
     }
 
     /** An index of its own under {@code parent}, no seeds, a small view cache. */
