@@ -1,12 +1,5 @@
 package dev.debrief.question.index;
 
-import dev.debrief.question.taxonomy.Category;
-import dev.debrief.question.taxonomy.Competency;
-import dev.debrief.question.taxonomy.Difficulty;
-import dev.debrief.question.taxonomy.JobRole;
-import dev.debrief.question.taxonomy.Level;
-import dev.debrief.contracts.AnswerFormat;
-import dev.debrief.question.taxonomy.RoundType;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
@@ -43,12 +36,6 @@ public class CatalogSearch {
 
     private static final int TOP_TAGS = 25;
     private static final Sort RELEVANCE = relevance();
-    /** The closed vocabularies' facets list their values in declaration order, as the enums do. */
-    private static final Map<String, List<String>> ORDERED = Map.of(
-            Fields.CATEGORY, names(Category.values()), Fields.ROLE, names(JobRole.values()),
-            Fields.LEVEL, names(Level.values()), Fields.ROUND_TYPE, names(RoundType.values()),
-            Fields.COMPETENCY, names(Competency.values()), Fields.DIFFICULTY, names(Difficulty.values()),
-            Fields.ANSWER_FORMAT, names(AnswerFormat.values()));
 
     private final CatalogIndex index;
     private final Analyzer queryAnalyzer = Analyzers.query();
@@ -142,7 +129,7 @@ public class CatalogSearch {
     }
 
     private static Map<String, Long> ordered(String dim, Map<String, Long> values) {
-        List<String> order = ORDERED.get(dim);
+        List<String> order = ClosedWords.BY_FIELD.get(dim);
         if (order == null) {
             return values;
         }
@@ -160,9 +147,5 @@ public class CatalogSearch {
     private static Sort relevance() {
         return new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID_HIGH, SortField.Type.LONG),
                 new SortField(Fields.ID_LOW, SortField.Type.LONG));
-    }
-
-    private static List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
     }
 }

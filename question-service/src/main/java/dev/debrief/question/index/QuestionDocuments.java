@@ -119,7 +119,10 @@ final class QuestionDocuments {
         d.add(new SortedSetDocValuesFacetField(field, value));
     }
 
-    /** What a list item shows (and the whole prompt, which the highlighter reads), in one value. */
+    /**
+     * What a list item shows (and the whole prompt, which the highlighter reads), in one value; the closed
+     * vocabularies' words a byte each ({@link ClosedWords}).
+     */
     static BytesRef pack(CatalogRow q) {
         try {
             ByteBuffersDataOutput out = new ByteBuffersDataOutput(256);
@@ -127,20 +130,20 @@ final class QuestionDocuments {
             out.writeLong(q.id().getLeastSignificantBits());
             out.writeString(q.slug());
             out.writeVInt(q.version());
-            out.writeString(q.status());
+            ClosedWords.write(out, q.status());
             optional(out, q.tenant());
             out.writeString(q.title());
             out.writeString(q.prompt());
-            out.writeString(q.category());
-            out.writeString(q.role());
-            list(out, q.levels());
+            ClosedWords.write(out, q.category());
+            ClosedWords.write(out, q.role());
+            words(out, q.levels());
             optional(out, q.company());
-            out.writeString(q.roundType());
-            list(out, q.competencies());
+            ClosedWords.write(out, q.roundType());
+            words(out, q.competencies());
             list(out, q.tags());
-            out.writeString(q.difficulty());
+            ClosedWords.write(out, q.difficulty());
             out.writeVInt(q.timeBudgetSeconds());
-            out.writeString(q.answerFormat());
+            ClosedWords.write(out, q.answerFormat());
             out.writeString(q.rubric());
             out.writeLong(q.updatedMicros());
             return new BytesRef(out.toArrayCopy());
@@ -162,20 +165,20 @@ final class QuestionDocuments {
         UUID id = new UUID(in.readLong(), in.readLong());
         String slug = in.readString();
         int version = in.readVInt();
-        String status = in.readString();
+        String status = ClosedWords.read(in);
         String tenant = optional(in);
         String title = in.readString();
         String prompt = in.readString();
-        String category = in.readString();
-        String role = in.readString();
-        List<String> levels = list(in);
+        String category = ClosedWords.read(in);
+        String role = ClosedWords.read(in);
+        List<String> levels = words(in);
         String company = optional(in);
-        String roundType = in.readString();
-        List<String> competencies = list(in);
+        String roundType = ClosedWords.read(in);
+        List<String> competencies = words(in);
         List<String> tags = list(in);
-        String difficulty = in.readString();
+        String difficulty = ClosedWords.read(in);
         int timeBudget = in.readVInt();
-        String answerFormat = in.readString();
+        String answerFormat = ClosedWords.read(in);
         String rubric = in.readString();
         long updated = in.readLong();
         return new CatalogRow(id, slug, version, status, tenant, title, prompt, null, category, role, levels, company,
@@ -228,6 +231,22 @@ final class QuestionDocuments {
             out.add(in.readString());
         }
         return List.copyOf(out);
+    }
+
+    private static void words(ByteBuffersDataOutput out, List<String> values) throws IOException {
+        out.writeVInt(values.size());
+        for (String v : values) {
+            ClosedWords.write(out, v);
+        }
+    }
+
+    private static List<String> words(ByteArrayDataInput in) throws IOException {
+        int n = in.readVInt();
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = ClosedWords.read(in);
+        }
+        return List.of(out);
     }
 
     /** The prompt's first 160 characters (code points, as PostgreSQL's left() counted them). */
