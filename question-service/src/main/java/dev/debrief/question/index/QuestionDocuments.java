@@ -18,11 +18,12 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOConsumer;
+import org.apache.lucene.util.IOSupplier;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -136,11 +137,11 @@ final class QuestionDocuments {
             out.writeString(q.prompt());
             ClosedWords.write(out, q.category());
             ClosedWords.write(out, q.role());
-            words(out, q.levels());
+            list(out, q.levels(), v -> ClosedWords.write(out, v));
             optional(out, q.company());
             ClosedWords.write(out, q.roundType());
-            words(out, q.competencies());
-            list(out, q.tags());
+            list(out, q.competencies(), v -> ClosedWords.write(out, v));
+            list(out, q.tags(), out::writeString);
             ClosedWords.write(out, q.difficulty());
             out.writeVInt(q.timeBudgetSeconds());
             ClosedWords.write(out, q.answerFormat());
@@ -171,11 +172,11 @@ final class QuestionDocuments {
         String prompt = in.readString();
         String category = ClosedWords.read(in);
         String role = ClosedWords.read(in);
-        List<String> levels = words(in);
+        List<String> levels = list(in, () -> ClosedWords.read(in));
         String company = optional(in);
         String roundType = ClosedWords.read(in);
-        List<String> competencies = words(in);
-        List<String> tags = list(in);
+        List<String> competencies = list(in, () -> ClosedWords.read(in));
+        List<String> tags = list(in, in::readString);
         String difficulty = ClosedWords.read(in);
         int timeBudget = in.readVInt();
         String answerFormat = ClosedWords.read(in);
@@ -217,34 +218,19 @@ final class QuestionDocuments {
         return in.readByte() == 0 ? null : in.readString();
     }
 
-    private static void list(ByteBuffersDataOutput out, List<String> values) throws IOException {
+    /** A list of values, its length first, each written by {@code each}. */
+    private static void list(ByteBuffersDataOutput out, List<String> values, IOConsumer<String> each)
+            throws IOException {
         out.writeVInt(values.size());
         for (String v : values) {
-            out.writeString(v);
+            each.accept(v);
         }
     }
 
-    private static List<String> list(ByteArrayDataInput in) throws IOException {
-        int n = in.readVInt();
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(in.readString());
-        }
-        return List.copyOf(out);
-    }
-
-    private static void words(ByteBuffersDataOutput out, List<String> values) throws IOException {
-        out.writeVInt(values.size());
-        for (String v : values) {
-            ClosedWords.write(out, v);
-        }
-    }
-
-    private static List<String> words(ByteArrayDataInput in) throws IOException {
-        int n = in.readVInt();
-        String[] out = new String[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = ClosedWords.read(in);
+    private static List<String> list(ByteArrayDataInput in, IOSupplier<String> each) throws IOException {
+        String[] out = new String[in.readVInt()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = each.get();
         }
         return List.of(out);
     }
