@@ -18,7 +18,9 @@ CONNECTIONS="${CONNECTIONS:-50}" DURATION="${DURATION:-30}" RATE="${RATE:-500}"
 # warm-up before each closed-model phase: the JVM compiles with C2 only (HEAP), so a list or search path reaches its
 # steady speed after some 30 s of its own load; 10 s left the first phase measuring the compiler
 WARMUP="${WARMUP:-30}"
-PEER_JAR="${PEER_JAR:-}" PEER_PORT="${PEER_PORT:-18084}" PEER_SCHEMA="${PEER_SCHEMA:-villains_bench}" ROUNDS="${ROUNDS:-3}"
+PEER_JAR="${PEER_JAR:-}" PEER_PORT="${PEER_PORT:-18084}" PEER_SCHEMA="${PEER_SCHEMA:-villains_bench}"
+# rounds of each closed-model phase and of the side-by-side reads, and starts of a replica for the build: medians
+ROUNDS="${ROUNDS:-3}" BUILD_ROUNDS="${BUILD_ROUNDS:-3}"
 # the peer's JVM options: none (its own defaults, as its image runs it) unless given
 PEER_OPTS="${PEER_OPTS:-}"
 # JVM options (docs/benchmarks/question-service.md says why each): a fixed 104 MB heap with a small young generation
@@ -98,6 +100,7 @@ cleanup() { stop "$svc"; stop "$peer"; [ -z "$infra_pid" ] || stop "$infra_pid";
 trap cleanup EXIT
 : > "$work/service.log"
 start_service
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # the index data in the readiness answer: size, segments, age, and how long the last full load took
 index_data() { curl -s --max-time 10 "http://localhost:$PORT/q/health/ready" | jq -c '.checks[] | select(.name == "catalog index") | .data'; }
 wait_for_catalog() {   # until the in-memory index holds every generated question (it polls once a second), merged
@@ -127,7 +130,16 @@ curl -s -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/questions?
 
 say "machine: $(nproc) cores; $(free -h | awk '/Mem:/ {print $2 " memory"}'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "service heap settings: $HEAP"
-say "catalog: $(pg -qAtc "select count(*) from $SCHEMA.question") questions; index built from empty in $(index_data | jq '.lastFullLoadMillis') ms (read + index + first searcher); $(index_data | jq '.segments') segment(s)"
+# the build from empty: BUILD_ROUNDS starts of a replica on the whole catalog, the median the figure (the start above
+# shared the machine with the mixes' generation, so it is not one of them); COMPARE reports each jar's own
+if [ -z "${COMPARE:-}" ]; then
+  : > "$work/builds.txt"
+  for _ in $(seq 1 "$BUILD_ROUNDS"); do
+    stop "$svc"; start_service; wait_for_catalog
+    index_data | jq '.lastFullLoadMillis' >> "$work/builds.txt"
+  done
+  say "catalog: $(pg -qAtc "select count(*) from $SCHEMA.question") questions; index built from empty (read + index + first searcher) in $(paste -sd/ "$work/builds.txt" | sed 's|/| / |g') ms: median $(median < "$work/builds.txt") ms"
+fi
 say "search texts: $(sed 's/&category.*//' "$work/search.paths" | sort -u | wc -l) distinct of $(wc -l < "$work/search.paths")"
 ticks() { awk '{print $14 + $15}' "/proc/$svc/stat"; }   # service CPU (user + system), in clock ticks
 hz=$(getconf CLK_TCK)
@@ -150,19 +162,25 @@ drain() {   # after an overload, wait until the service answers promptly again (
     sleep 1
   done
 }
-closed() {   # $1 = mix, $2 = label
-  export PATHS_FILE="$work/$1.paths"
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$here/paths.lua" "http://localhost:$PORT" > /dev/null   # warm-up
+closed() {   # $1 = mix, $2 = label: ROUNDS rounds of DURATION after one warm-up; the medians are the figures
+  PATHS_FILE="$work/$1.paths" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$here/paths.lua" "http://localhost:$PORT" > /dev/null   # warm-up
   drain
   say ""
-  say "== $2: wrk closed model, $CONNECTIONS connections, ${DURATION}s (load before: $(cut -d' ' -f1 /proc/loadavg))"
-  before=$(ticks)
+  say "== $2: wrk closed model, $CONNECTIONS connections, $ROUNDS rounds of ${DURATION}s (load before: $(cut -d' ' -f1 /proc/loadavg))"
+  : > "$work/closed-rounds.txt"
   sample_start
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$here/paths.lua" "http://localhost:$PORT" | tee "$work/wrk.txt" | tee -a "$results"
+  for r in $(seq 1 "$ROUNDS"); do
+    local before round cpu
+    before=$(ticks)
+    round=$(wrk_round "http://localhost:$PORT" "$work/$1.paths" "$TOKEN" "$DURATION" "$results")
+    # CPU per request: the service's CPU over the requests it answered (independent of how much CPU the machine gave it)
+    cpu=$(echo "$round" | awk -v t=$(( $(ticks) - before )) -v hz="$hz" '{ if ($4 > 0) printf "%.3f", t * 1000 / hz / $4 }')
+    echo "$round $cpu" >> "$work/closed-rounds.txt"
+    say "   round $r: $(echo "$round" | awk '{print $1 " req/s, p99 " $2 " ms, non-2xx " $3}'), service CPU per request $cpu ms (load $(cut -d' ' -f1 /proc/loadavg))"
+  done
   peak=$(sample_stop)
-  done_requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
-  last_rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$work/wrk.txt")
-  say "service CPU per request: $(awk -v t=$(( $(ticks) - before )) -v hz="$hz" -v n="$done_requests" 'BEGIN { if (n > 0) printf "%.3f ms", t * 1000 / hz / n }') (independent of how much CPU the machine gave it); load after: $(cut -d' ' -f1 /proc/loadavg)"
+  last_rps=$(awk '{print $1}' "$work/closed-rounds.txt" | median | xargs printf '%.0f')
+  say "   median of $ROUNDS: $last_rps req/s, service CPU per request $(awk '{print $5}' "$work/closed-rounds.txt" | median) ms"
   say "service memory: peak VmRSS during $2 $peak; after it $(rss)"
 }
 open_model() {   # $1 = mix, $2 = label, $3 = rate (default RATE)
@@ -175,14 +193,14 @@ open_model() {   # $1 = mix, $2 = label, $3 = rate (default RATE)
   peak=$(sample_stop)
   say "service memory: peak VmRSS during $2 open model $peak; after it $(rss)"
 }
-wrk_round() {   # $1 = base URL, $2 = paths file, $3 = token ('' for none), $4 = seconds; prints "req/s p99-ms"
+wrk_round() {   # $1 = base URL, $2 = paths file, $3 = token ('' for none), $4 = seconds, $5 = log (default side-by-side.log)
+  # prints "req/s p99-ms non-2xx requests"
   PATHS_FILE="$2" TOKEN="$3" wrk -t2 -c"$CONNECTIONS" -d"$4s" --latency -s "$here/paths.lua" "$1" > "$work/wrk-round.txt"
-  cat "$work/wrk-round.txt" >> "$work/side-by-side.log"
+  cat "$work/wrk-round.txt" >> "${5:-$work/side-by-side.log}"
   awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-       /Requests\/sec/ { rps = $2 } $1 == "99%" { p99 = ms($2) } /Non-2xx/ { bad = $NF }
-       END { printf "%.0f %.2f %d\n", rps, p99, bad }' "$work/wrk-round.txt"
+       /Requests\/sec/ { rps = $2 } $1 == "99%" { p99 = ms($2) } /Non-2xx/ { bad = $NF } / requests in / { n = $1 }
+       END { printf "%.0f %.2f %d %d\n", rps, p99, bad, n }' "$work/wrk-round.txt"
 }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # GET by id beside the peer: quarkus-super-heroes' rest-villains from its built jar (PEER_JAR), on the same
 # PostgreSQL in a schema of its own (it drops and creates its table and loads its 100 villains at start),
 # OpenTelemetry export off (no collector here; exporting to none cost a sample 40% of its reads). Both run at
