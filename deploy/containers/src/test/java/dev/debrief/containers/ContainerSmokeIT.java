@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -123,6 +124,13 @@ class ContainerSmokeIT {
                     "ONNX Runtime's libraries written into /tmp");
         }
         recordMemory();
+        // every service has started and scored by now (Lucene mapped its index, ONNX Runtime loaded its library)
+        for (String service : servicePorts.keySet()) {
+            String log = podman.exec("logs", service + "-pod-0-" + service);
+            assertFalse(log.contains("restricted method"), service + " uses native access its jar does not grant "
+                    + "(Enable-Native-Access, root pom); a later JDK refuses it:\n" + log.lines()
+                    .filter(l -> l.contains("restricted method")).toList());
+        }
     }
 
     /** scoring-service knows a session once its events have come through Kafka: until then it answers 404. */
