@@ -40,6 +40,12 @@ import java.util.concurrent.atomic.LongAdder;
  * again costs a seek per near spelling instead of a walk: a search's query took 15% less CPU (885 to 750 µs,
  * docs/benchmarks/question-service.md). It holds words and the dictionary's terms near them, never which
  * documents match; an edit's new small segment is walked on its own, and a merged-away segment's entries go.
+ * <p>
+ * Only the dictionaries of segments of {@link #KEPT_FROM_DOCS} documents or more are kept. Edits write a segment
+ * of a few documents a second, merged away within seconds; its dictionary's entries went only with the full
+ * collection that cleared its weak key, so under search they filled the old generation: 68,000 entries in a
+ * minute of searches at 500 a second with an edit a second, about a third of what the full collections then
+ * found dead. A small segment's walk passes a few terms.
  */
 final class NearSpellings {
 
@@ -55,6 +61,8 @@ final class NearSpellings {
      */
     private static final Cache<Terms, Cache<String, Found>> FOUND = Caffeine.newBuilder().weakKeys().build();
     private static final int WORDS_PER_DICTIONARY = 4096;
+    /** The smallest segment whose near spellings are kept (in documents with the field). */
+    static final int KEPT_FROM_DOCS = 100;
     /** How many dictionaries were walked for a word (the rest were found in {@link #FOUND}). */
     private static final LongAdder WALKS = new LongAdder();
 
@@ -97,8 +105,9 @@ final class NearSpellings {
 
         @Override
         protected TermsEnum getTermsEnum(Terms terms, AttributeSource atts) throws IOException {
-            Found found = FOUND.get(terms, t -> Caffeine.newBuilder().maximumSize(WORDS_PER_DICTIONARY)
-                    .<String, Found>build()).get(key, k -> walk(terms));
+            Found found = terms.getDocCount() < KEPT_FROM_DOCS ? walk(terms)
+                    : FOUND.get(terms, t -> Caffeine.newBuilder().maximumSize(WORDS_PER_DICTIONARY)
+                            .<String, Found>build()).get(key, k -> walk(terms));
             return seeking(terms, found);
         }
 
@@ -119,6 +128,9 @@ final class NearSpellings {
                         found.add(BytesRef.deepCopyOf(term));
                         boosts.add(boost);
                     }
+                }
+                if (found.isEmpty()) {
+                    return Found.NONE;
                 }
                 float[] b = new float[boosts.size()];
                 for (int i = 0; i < b.length; i++) {

@@ -91,6 +91,10 @@ class NearSpellingsTest {
                 Set<String> found = terms(searcher.rewrite(new NearSpellings("metric", 1).in(FIELD)));
                 assertTrue(found.contains("metrik"), "the new segment's spelling: " + found);
                 assertEquals(1, NearSpellings.walks() - walksBefore, "only the new segment is walked");
+                // a segment of fewer documents than are kept is walked again: edits write one a second, and what
+                // was kept for each stayed in the heap until a full collection
+                searcher.rewrite(new NearSpellings("metric", 1).in(FIELD));
+                assertEquals(2, NearSpellings.walks() - walksBefore, "the small segment walked again, the others kept");
             }
         }
     }
