@@ -89,7 +89,7 @@ class ContainerSmokeIT {
             Path logs = podFile.getParent().resolve("logs");
             Files.createDirectories(logs);
             for (String service : servicePorts.keySet()) {
-                Files.writeString(logs.resolve(service + ".log"), podman.exec("logs", service + "-pod-0-" + service));
+                Files.writeString(logs.resolve(service + ".log"), podman.exec("logs", container(service)));
             }
             podman.exec("kube", "down", podFile.toString());
         }
@@ -126,7 +126,7 @@ class ContainerSmokeIT {
         recordMemory();
         // every service has started and scored by now (Lucene mapped its index, ONNX Runtime loaded its library)
         for (String service : servicePorts.keySet()) {
-            String log = podman.exec("logs", service + "-pod-0-" + service);
+            String log = podman.exec("logs", container(service));
             assertFalse(log.contains("restricted method"), service + " uses native access its jar does not grant "
                     + "(Enable-Native-Access, root pom); a later JDK refuses it:\n" + log.lines()
                     .filter(l -> l.contains("restricted method")).toList());
@@ -154,7 +154,7 @@ class ContainerSmokeIT {
     private static void recordMemory() throws IOException {
         StringBuilder rss = new StringBuilder();
         for (String service : servicePorts.keySet()) {
-            String pid = podman.exec("inspect", "--format", "{{.State.Pid}}", service + "-pod-0-" + service).strip();
+            String pid = podman.exec("inspect", "--format", "{{.State.Pid}}", container(service)).strip();
             Path status = Path.of("/proc", pid, "status");
             if (Files.isReadable(status)) {
                 Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
@@ -163,6 +163,11 @@ class ContainerSmokeIT {
         }
         Files.writeString(podFile.getParent().resolve("rss.properties"), rss);
         System.out.print(rss);
+    }
+
+    /** The name podman's kube play gives a service's container (pod "<service>-pod-0", container "<service>"). */
+    private static String container(String service) {
+        return service + "-pod-0-" + service;
     }
 
     private static void awaitReady(String service, int port, long deadline) throws InterruptedException {
@@ -182,7 +187,7 @@ class ContainerSmokeIT {
             Thread.sleep(1000);
         }
         throw new AssertionError(service + " in its container was not ready on :" + port + " within " + START_TIMEOUT
-                + " (" + last + "):\n" + podman.exec("logs", "--tail", "40", service + "-pod-0-" + service));
+                + " (" + last + "):\n" + podman.exec("logs", "--tail", "40", container(service)));
     }
 
     private static String token(String user) throws Exception {

@@ -62,7 +62,7 @@ final class NearSpellings {
     private static final Cache<Terms, Cache<String, Found>> FOUND = Caffeine.newBuilder().weakKeys().build();
     private static final int WORDS_PER_DICTIONARY = 4096;
     /** The smallest segment whose near spellings are kept (in documents with the field). */
-    static final int KEPT_FROM_DOCS = 100;
+    private static final int KEPT_FROM_DOCS = 100;
     /** How many dictionaries were walked for a word (the rest were found in {@link #FOUND}). */
     private static final LongAdder WALKS = new LongAdder();
 
