@@ -177,6 +177,11 @@ public class CatalogIndex {
         return onView(r -> r.leaves().size());
     }
 
+    /** How much of the current view lies outside its largest segment (no refresh): tests wait on it. */
+    double scatteredShare() {
+        return onView(Segments::scatteredShare);
+    }
+
     /** Something of the current view's reader, the view held only meanwhile. */
     private <T> T onView(IOFunction<IndexReader, T> read) {
         try {
