@@ -41,6 +41,9 @@ class ImagesIT {
             JsonNode config = JSON.readTree(files.get(blob(manifest.path("config")))).path("config");
             assertEquals(ImageBuilder.USER, config.path("User").asText(), service.name());
             assertEquals("/opt/java/bin/java", config.path("Entrypoint").path(0).asText(), service.name());
+            boolean compactHeaders = java.lang.Runtime.version().feature() >= ImageBuilder.COMPACT_HEADERS_JDK;
+            assertEquals(compactHeaders, config.path("Entrypoint").toString().contains("\"-XX:+UseCompactObjectHeaders\""),
+                    service.name() + ": compact object headers exactly where the runtime (JDK " + java.lang.Runtime.version().feature() + ") has them");
             assertEquals(3, manifest.path("layers").size(), service.name() + ": runtime, dependencies, application; no base layers");
         }
     }
