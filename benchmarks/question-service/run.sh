@@ -23,16 +23,17 @@ PEER_JAR="${PEER_JAR:-}" PEER_PORT="${PEER_PORT:-18084}" PEER_SCHEMA="${PEER_SCH
 ROUNDS="${ROUNDS:-3}" BUILD_ROUNDS="${BUILD_ROUNDS:-3}"
 # the peer's JVM options: none (its own defaults, as its image runs it) unless given
 PEER_OPTS="${PEER_OPTS:-}"
-# JVM options (docs/benchmarks/question-service.md says why each): a fixed 104 MB heap with a small young generation
-# and big survivors, C2 only (no tiered profiling code), native memory handed back, Netty's buffer pool lean
-# (and, as the image's entrypoint does, -XX:+ExitOnOutOfMemoryError: a process out of heap ends, it does not linger)
-# and no full collection just to unload compiled code until 40% of the code cache is new since the last one
-# (SweeperThreshold; at the default 15%, a run with GC logging met one such full collection of the heap, 127 ms,
-# once the later phases had compiled their code)
-HEAP="${HEAP:--XX:+ExitOnOutOfMemoryError -Xms104m -Xmx104m -Xmn16m -XX:SurvivorRatio=3 -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:-TieredCompilation -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:SweeperThreshold=40 -XX:MaxDirectMemorySize=24m -Xss512k -XX:TrimNativeHeapInterval=1000 -Dio.netty.allocator.useCacheForAllThreads=false -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1}"
+# JVM options: a pod's, so the figures are what the Deployment runs: its manifest's JDK_JAVA_OPTIONS (the manifest and
+# docs/benchmarks/question-service.md say why each; java.io.tmpdir aside) after the image's entrypoint's own
+# (deploy/containers ImageBuilder: -XX:+ExitOnOutOfMemoryError, and compact object headers on a JDK that has them)
+manifest="$root/deploy/k8s/base/question-service.yaml"
+manifest_opts=$(grep -A1 'name: JDK_JAVA_OPTIONS' "$manifest" | sed -n 's/^ *value: "\(.*\)"$/\1/p' | sed 's/ *-Djava.io.tmpdir=[^ ]*//')
+[ -n "$manifest_opts" ] || { echo "no JDK_JAVA_OPTIONS in $manifest" >&2; exit 1; }
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # fewer glibc malloc arenas: less RSS for the same heap
 export PGPASSWORD
 JAVA_HOME="${JAVA_HOME:-$("$root/bin/java21-home")}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+compact=""; java -XX:+UseCompactObjectHeaders -version >/dev/null 2>&1 && compact="-XX:+UseCompactObjectHeaders"
+HEAP="${HEAP:--XX:+ExitOnOutOfMemoryError $compact $manifest_opts}"
 results="$work/results.txt"; : > "$results"
 say() { echo "$*" | tee -a "$results"; }
 
