@@ -34,6 +34,7 @@ class ImagesIT {
 
     @Test
     void shouldRunEveryImageAsTheNonRootUserFromNoBaseImage() throws IOException {
+        int jdk = java.lang.Runtime.version().feature();   // the build's JDK, whose runtime the images carry
         for (BuildImages.Service service : BuildImages.SERVICES) {
             Map<String, byte[]> files = read(images.resolve(service.name() + ".tar"));
             JsonNode index = JSON.readTree(files.get("index.json"));
@@ -41,9 +42,8 @@ class ImagesIT {
             JsonNode config = JSON.readTree(files.get(blob(manifest.path("config")))).path("config");
             assertEquals(ImageBuilder.USER, config.path("User").asText(), service.name());
             assertEquals("/opt/java/bin/java", config.path("Entrypoint").path(0).asText(), service.name());
-            boolean compactHeaders = java.lang.Runtime.version().feature() >= ImageBuilder.COMPACT_HEADERS_JDK;
-            assertEquals(compactHeaders, config.path("Entrypoint").toString().contains("\"-XX:+UseCompactObjectHeaders\""),
-                    service.name() + ": compact object headers exactly where the runtime (JDK " + java.lang.Runtime.version().feature() + ") has them");
+            assertEquals(jdk >= ImageBuilder.COMPACT_HEADERS_JDK, config.path("Entrypoint").toString().contains("\"-XX:+UseCompactObjectHeaders\""),
+                    service.name() + ": compact object headers exactly where the runtime (JDK " + jdk + ") has them");
             assertEquals(3, manifest.path("layers").size(), service.name() + ": runtime, dependencies, application; no base layers");
         }
     }
