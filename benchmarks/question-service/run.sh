@@ -23,6 +23,9 @@ PEER_JAR="${PEER_JAR:-}" PEER_PORT="${PEER_PORT:-18084}" PEER_SCHEMA="${PEER_SCH
 ROUNDS="${ROUNDS:-3}" BUILD_ROUNDS="${BUILD_ROUNDS:-3}"
 # the peer's JVM options: none (its own defaults, as its image runs it) unless given
 PEER_OPTS="${PEER_OPTS:-}"
+# SERVICE_CPUS=1 (a taskset CPU list) pins the service to those CPUs, as a pod's limits.cpu of 1 holds it to one
+# core's time; the JVM then sizes its threads for one CPU, as it does from a pod's quota. Unset: every core.
+SERVICE_CPUS="${SERVICE_CPUS:-}"
 # JVM options: a pod's, so the figures are what the Deployment runs: its manifest's JDK_JAVA_OPTIONS (the manifest and
 # docs/benchmarks/question-service.md say why each; java.io.tmpdir aside) after the image's entrypoint's own
 # (deploy/containers ImageBuilder: -XX:+ExitOnOutOfMemoryError, and compact object headers on a JDK that has them)
@@ -77,8 +80,9 @@ export TOKEN="$header.$payload.$sig"
 if curl -s -o /dev/null "http://localhost:$PORT/q/health/live"; then echo "port $PORT is taken; stop what runs there" >&2; exit 1; fi
 svc=""
 start_service() {   # extra -D options as arguments
+  local pin=(); [ -z "$SERVICE_CPUS" ] || pin=(taskset -c "$SERVICE_CPUS")
   # shellcheck disable=SC2086
-  java $HEAP "$@" \
+  "${pin[@]}" java $HEAP "$@" \
     -Dquarkus.http.port="$PORT" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
     -Dquarkus.datasource.username="$PG_USER" -Dquarkus.datasource.password="$PGPASSWORD" \
@@ -131,6 +135,7 @@ curl -s -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/questions?
 
 say "machine: $(nproc) cores; $(free -h | awk '/Mem:/ {print $2 " memory"}'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "service heap settings: $HEAP"
+[ -z "$SERVICE_CPUS" ] || say "service pinned to CPU(s) $SERVICE_CPUS (taskset); wrk, PostgreSQL and Kafka on any"
 # the build from empty: BUILD_ROUNDS starts of a replica on the whole catalog, the median the figure (the start above
 # shared the machine with the mixes' generation, so it is not one of them); COMPARE reports each jar's own
 if [ -z "${COMPARE:-}" ]; then
